@@ -1,0 +1,70 @@
+// The server's command-line flags: argv -> ServerOptions, and the --help text.
+import { parseArgs } from 'node:util'
+import { DEFAULT_MAX_MESSAGE, DEFAULT_PORTS, FRAMINGS, type Framing } from '../shared/framing.ts'
+import { CODE_MODES, type CodeMode } from '../shared/protocol.ts'
+import { createLineWriter, parseCount, parseSize } from './cli.ts'
+import type { ServerOptions } from './server.ts'
+
+export const HELP = `Usage: npm run server -- [options]
+
+The lesson's user-service server over TCP ("bot de atendimento", PROTOCOL.md), one port per framing:
+  json    a streaming scanner finds each complete JSON value (the lesson's port)
+  ndjson  one JSON value per line
+  length  4-byte big-endian length, then the JSON
+  naive   each read of up to 512 bytes is one message, like the lesson's recv(512)
+
+Options:
+  --host ADDR              listen address (default 127.0.0.1; 0.0.0.0 for a classroom LAN)
+  --json-port N            json port (default ${DEFAULT_PORTS.json}; 0 = any free port)
+  --ndjson-port N          ndjson port (default ${DEFAULT_PORTS.ndjson})
+  --length-port N          length port (default ${DEFAULT_PORTS.length})
+  --naive-port N           naive port (default ${DEFAULT_PORTS.naive})
+  --codes lesson|http      refusal codes: the lesson's 404 everywhere (default), or precise HTTP codes
+  --max-message SIZE       largest message, bytes or with k/m suffix (default 64k)
+  --idle-timeout SECONDS   close a client after this long without a complete message (default 600)
+  --max-connections N      clients at once, all ports together (default 1000)
+  --quiet                  no log lines (by default one line per request on stderr)
+  -h, --help               this text
+
+The actual ports are printed on stdout as "<framing> listening on <host> port <N>".
+Ctrl-C (SIGINT) or SIGTERM closes every connection and stops.`
+
+/** Parses argv into server options; throws an Error with a user-facing message on bad input. */
+export function parseServerArgs(argv: string[]): ServerOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      'json-port': { type: 'string' },
+      'ndjson-port': { type: 'string' },
+      'length-port': { type: 'string' },
+      'naive-port': { type: 'string' },
+      codes: { type: 'string', default: 'lesson' },
+      'max-message': { type: 'string', default: String(DEFAULT_MAX_MESSAGE) },
+      'idle-timeout': { type: 'string', default: '600' },
+      'max-connections': { type: 'string', default: '1000' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) return 'help'
+  if (!(CODE_MODES as readonly string[]).includes(values.codes)) {
+    throw new Error(`--codes must be one of ${CODE_MODES.join(', ')}, not "${values.codes}"`)
+  }
+  const ports: Partial<Record<Framing, number>> = {}
+  for (const framing of FRAMINGS) {
+    const raw = values[`${framing}-port`]
+    if (raw !== undefined) ports[framing] = parseCount(`--${framing}-port`, raw, 0, 65535)
+  }
+  const log = values.quiet ? undefined : createLineWriter(process.stderr)
+  return {
+    host: values.host,
+    ports,
+    codes: values.codes as CodeMode,
+    maxMessage: parseSize('--max-message', values['max-message']),
+    idleTimeoutMs: parseCount('--idle-timeout', values['idle-timeout'], 1, 86_400) * 1000,
+    maxConnections: parseCount('--max-connections', values['max-connections'], 1, 1_000_000),
+    ...(log && { log }),
+  }
+}

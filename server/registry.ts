@@ -1,0 +1,51 @@
+// The user registry behind a small interface, so a persistent store can replace the in-memory Map later.
+import { newRecord, type FieldName, type UserRecord } from '../shared/protocol.ts'
+
+/** Email -> record. Every method is synchronous and atomic: a change is complete when it returns. */
+export interface Registry {
+  get(email: string): UserRecord | undefined
+  has(email: string): boolean
+  /** Creates an empty record; the caller has checked the email is free. */
+  create(email: string): UserRecord
+  remove(email: string): boolean
+  /** Sets one field; for `Email` the record also moves to its new key (one step). */
+  update(email: string, field: FieldName, value: string): void
+  readonly size: number
+}
+
+/** The lesson's registry: a Map, because the email `__proto__` is an ordinary user. */
+export class MemoryRegistry implements Registry {
+  private readonly users = new Map<string, UserRecord>()
+
+  get(email: string): UserRecord | undefined {
+    return this.users.get(email)
+  }
+
+  has(email: string): boolean {
+    return this.users.has(email)
+  }
+
+  create(email: string): UserRecord {
+    const record = newRecord(email)
+    this.users.set(email, record)
+    return record
+  }
+
+  remove(email: string): boolean {
+    return this.users.delete(email)
+  }
+
+  update(email: string, field: FieldName, value: string): void {
+    const record = this.users.get(email)
+    if (!record) throw Object.assign(new Error(`no user ${email}`), { code: 'WL_ERR_NO_USER' })
+    record[field] = value
+    if (field === 'Email' && value !== email) {
+      this.users.delete(email)
+      this.users.set(value, record)
+    }
+  }
+
+  get size(): number {
+    return this.users.size
+  }
+}

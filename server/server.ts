@@ -1,0 +1,207 @@
+// The TCP user-service server: one listener per framing, many clients, every byte per PROTOCOL.md.
+import net from 'node:net'
+import {
+  DEFAULT_MAX_MESSAGE,
+  DEFAULT_PORTS,
+  FRAMINGS,
+  createDecoder,
+  encodeFrame,
+  type FrameEvent,
+  type Framing,
+} from '../shared/framing.ts'
+import { TEXT, refusalCode, type CodeMode } from '../shared/protocol.ts'
+import { answerFrameError, answerMessage, replyBytes, type Reply } from './handle.ts'
+import { MemoryRegistry, type Registry } from './registry.ts'
+
+export interface ServerOptions {
+  /** Listen address (default 127.0.0.1; 0.0.0.0 for a classroom LAN). */
+  host?: string
+  /** Port per framing; 0 picks a free one (default 3213-3216). */
+  ports?: Partial<Record<Framing, number>>
+  codes?: CodeMode
+  /** Largest message in bytes (default 64 KiB). */
+  maxMessage?: number
+  /** Milliseconds without a complete message before the server says so and closes (default 600 s). */
+  idleTimeoutMs?: number
+  /** Connections at once, all ports together (default 1000). */
+  maxConnections?: number
+  registry?: Registry
+  /** Receives one line per event; omit for silence. */
+  log?: (line: string) => void
+}
+
+export interface RunningServer {
+  readonly host: string
+  /** The ports actually bound, per framing. */
+  readonly ports: Readonly<Record<Framing, number>>
+  readonly registry: Registry
+  /** Open client connections right now. */
+  readonly connections: number
+  /** Stops listening, ends every connection, resolves when all are gone. */
+  close(): Promise<void>
+}
+
+// Above this many unsent bytes, stop reading the client until it reads its answers.
+const WRITE_HIGH_WATER = 1 << 20
+// After the server ends a connection, how long the peer has to close its side before a reset.
+const LINGER_MS = 5_000
+
+/** Binds all four framings' ports and serves until `close()`. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1'
+  const codes = options.codes ?? 'lesson'
+  const maxMessage = options.maxMessage ?? DEFAULT_MAX_MESSAGE
+  const idleMs = options.idleTimeoutMs ?? 600_000
+  const maxConnections = options.maxConnections ?? 1000
+  const registry = options.registry ?? new MemoryRegistry()
+  const log = options.log
+  const sockets = new Set<net.Socket>()
+  const listeners: net.Server[] = []
+  const ports = {} as Record<Framing, number>
+
+  function serve(socket: net.Socket, framing: Framing): void {
+    const peer = `${socket.remoteAddress}:${socket.remotePort}`
+    const decoder = createDecoder(framing, { maxMessage })
+    let ending = false
+    let linger: NodeJS.Timeout | undefined
+
+    const send = (replies: Uint8Array[]) => {
+      if (replies.length === 0 || socket.destroyed) return
+      socket.write(replies.length === 1 ? replies[0]! : Buffer.concat(replies))
+      if (socket.writableLength > WRITE_HIGH_WATER && !ending) socket.pause()
+    }
+    const finish = () => {
+      if (ending) return
+      ending = true
+      clearTimeout(idle)
+      socket.end()
+      linger = setTimeout(() => socket.destroy(), LINGER_MS).unref()
+    }
+    const frame = (reply: Reply, bytesIn: number): Uint8Array => {
+      const out = encodeFrame(framing, replyBytes(reply))
+      log?.(
+        line(
+          framing,
+          peer,
+          `in=${bytesIn}B out=${out.length}B ${reply.code} ${reply.action ?? '-'}`,
+        ),
+      )
+      return out
+    }
+    const answer = (events: FrameEvent[]): { out: Uint8Array[]; fatal: boolean } => {
+      const out: Uint8Array[] = []
+      for (const event of events) {
+        if (event.type === 'message') {
+          idle.refresh()
+          out.push(frame(answerMessage(event.body, registry, codes), event.end - event.start))
+          continue
+        }
+        out.push(frame(answerFrameError(event, maxMessage, codes), event.end - event.start))
+        // PROTOCOL.md: json and naive cannot resynchronise after an oversize message.
+        if (event.fatal) return { out, fatal: true }
+      }
+      return { out, fatal: false }
+    }
+
+    // Idle means no complete message, so a peer trickling bytes (slow-loris) times out too.
+    const idle = setTimeout(() => {
+      log?.(line(framing, peer, `idle ${idleMs / 1000} s: closing`))
+      send([frame({ code: refusalCode('idle', codes), explanation: TEXT.idle(idleMs / 1000) }, 0)])
+      finish()
+    }, idleMs).unref()
+
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      log?.(line(framing, peer, `error ${err.code ?? err.message}`))
+    })
+    socket.on('data', (chunk: Buffer) => {
+      if (ending) return
+      const { out, fatal } = answer(decoder.push(chunk))
+      send(out)
+      if (fatal) finish()
+    })
+    socket.on('end', () => {
+      // The peer half-closed: answer a message it left unfinished, then close our side.
+      if (!ending) send(answer(decoder.end()).out)
+      finish()
+    })
+    socket.on('drain', () => {
+      if (!ending) socket.resume()
+    })
+    socket.on('close', (hadError) => {
+      clearTimeout(idle)
+      clearTimeout(linger)
+      sockets.delete(socket)
+      log?.(line(framing, peer, hadError ? 'closed after error' : 'closed'))
+    })
+  }
+
+  function onConnection(socket: net.Socket, framing: Framing): void {
+    socket.setNoDelay(true)
+    if (sockets.size >= maxConnections) {
+      // Say why before closing, in the port's own framing.
+      socket.on('error', () => {})
+      const reply = { code: refusalCode('busy', codes), explanation: TEXT.busy(maxConnections) }
+      socket.end(encodeFrame(framing, replyBytes(reply)))
+      setTimeout(() => socket.destroy(), LINGER_MS).unref()
+      log?.(line(framing, `${socket.remoteAddress}:${socket.remotePort}`, 'refused: server full'))
+      return
+    }
+    sockets.add(socket)
+    log?.(line(framing, `${socket.remoteAddress}:${socket.remotePort}`, 'connected'))
+    serve(socket, framing)
+  }
+
+  try {
+    for (const framing of FRAMINGS) {
+      const server = net.createServer({ allowHalfOpen: true, noDelay: true }, (socket) =>
+        onConnection(socket, framing),
+      )
+      listeners.push(server)
+      await listen(server, options.ports?.[framing] ?? DEFAULT_PORTS[framing], host, framing)
+      ports[framing] = (server.address() as net.AddressInfo).port
+    }
+  } catch (err) {
+    await Promise.all(listeners.map((s) => new Promise((r) => s.close(r))))
+    throw err
+  }
+
+  return {
+    host,
+    ports,
+    registry,
+    get connections() {
+      return sockets.size
+    },
+    async close() {
+      const closed = listeners.map((s) => new Promise<void>((r) => s.close(() => r())))
+      for (const socket of sockets) {
+        socket.end()
+        setTimeout(() => socket.destroy(), 1_000).unref()
+      }
+      await Promise.all(closed)
+    },
+  }
+}
+
+function listen(server: net.Server, port: number, host: string, framing: Framing): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      reject(
+        Object.assign(new Error(`cannot listen on ${host}:${port} (${framing}): ${err.code}`), {
+          code: err.code === 'EADDRINUSE' ? 'WL_ERR_PORT_IN_USE' : 'WL_ERR_LISTEN',
+          port,
+          framing,
+        }),
+      )
+    }
+    server.once('error', onError)
+    server.listen({ port, host }, () => {
+      server.off('error', onError)
+      resolve()
+    })
+  })
+}
+
+function line(framing: Framing, peer: string, what: string): string {
+  return `${new Date().toISOString()} ${framing.padEnd(6)} ${peer} ${what}`
+}

@@ -1,0 +1,26 @@
+// Vite (the page in web/, built to dist/) and Vitest (unit tests beside the code, whole repo).
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+const repo = fileURLToPath(new URL('.', import.meta.url))
+// `npm run dev` proxies the bridge's paths to a bridge started by scripts/dev.ts (or by hand).
+const bridge = process.env.WIRE_LAB_BRIDGE ?? 'http://127.0.0.1:8080'
+
+export default defineConfig({
+  root: 'web',
+  plugins: [react()],
+  build: { outDir: '../dist', emptyOutDir: true },
+  server: {
+    proxy: {
+      '/ws': { target: bridge, ws: true },
+      '/api': { target: bridge },
+    },
+  },
+  test: {
+    root: repo,
+    include: ['{shared,server,bridge,web,scripts}/**/*.test.{ts,tsx}'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+})
