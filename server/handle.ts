@@ -1,5 +1,5 @@
 // Pure request handling: one message's bytes (or a framing error) -> one reply, per PROTOCOL.md.
-import { describeKind, dumpsBytes, isJsonObject, parseMessage } from '../shared/codec.ts'
+import { describeKind, dumps, dumpsString, isJsonObject, parseMessage } from '../shared/codec.ts'
 import type { FrameError } from '../shared/framing.ts'
 import {
   ACTION,
@@ -102,7 +102,16 @@ export function answerFrameError(error: FrameError, maxMessage: number, mode: Co
   }
 }
 
-/** The reply as the bytes json.dumps would produce, before framing. */
+// The response's two keys as json.dumps writes them, computed once: every answer starts with them.
+const CODE_KEY = '{' + dumpsString(CODE) + ': '
+const EXPLANATION_KEY = ', ' + dumpsString(EXPLANATION) + ': '
+
+/** The reply as the text json.dumps would produce: pure ASCII, so its characters are its bytes. */
+export function replyText(reply: Reply): string {
+  return CODE_KEY + dumpsString(reply.code) + EXPLANATION_KEY + dumps(reply.explanation) + '}'
+}
+
+/** The reply's bytes, before framing. */
 export function replyBytes(reply: Reply): Uint8Array {
-  return dumpsBytes({ [CODE]: reply.code, [EXPLANATION]: reply.explanation })
+  return new TextEncoder().encode(replyText(reply))
 }

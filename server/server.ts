@@ -5,12 +5,11 @@ import {
   DEFAULT_PORTS,
   FRAMINGS,
   createDecoder,
-  encodeFrame,
   type FrameEvent,
   type Framing,
 } from '../shared/framing.ts'
 import { TEXT, refusalCode, type CodeMode } from '../shared/protocol.ts'
-import { answerFrameError, answerMessage, replyBytes, type Reply } from './handle.ts'
+import { answerFrameError, answerMessage, replyText, type Reply } from './handle.ts'
 import { MemoryRegistry, type Registry } from './registry.ts'
 
 export interface ServerOptions {
@@ -65,9 +64,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     let ending = false
     let linger: NodeJS.Timeout | undefined
 
-    const send = (replies: Uint8Array[]) => {
-      if (replies.length === 0 || socket.destroyed) return
-      socket.write(replies.length === 1 ? replies[0]! : Buffer.concat(replies))
+    const send = (replies: string) => {
+      if (replies === '' || socket.destroyed) return
+      socket.write(replies, 'latin1')
       if (socket.writableLength > WRITE_HIGH_WATER && !ending) socket.pause()
     }
     const finish = () => {
@@ -77,8 +76,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       socket.end()
       linger = setTimeout(() => socket.destroy(), LINGER_MS).unref()
     }
-    const frame = (reply: Reply, bytesIn: number): Uint8Array => {
-      const out = encodeFrame(framing, replyBytes(reply))
+    const frame = (reply: Reply, bytesIn: number): string => {
+      const out = frameText(framing, replyText(reply))
       log?.(
         line(
           framing,
@@ -88,27 +87,35 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       )
       return out
     }
-    const answer = (events: FrameEvent[]): { out: Uint8Array[]; fatal: boolean } => {
-      const out: Uint8Array[] = []
+    const answer = (events: FrameEvent[]): { out: string; fatal: boolean } => {
+      let out = ''
       for (const event of events) {
         if (event.type === 'message') {
-          idle.refresh()
-          out.push(frame(answerMessage(event.body, registry, codes), event.end - event.start))
+          lastMessageAt = Date.now()
+          out += frame(answerMessage(event.body, registry, codes), event.end - event.start)
           continue
         }
-        out.push(frame(answerFrameError(event, maxMessage, codes), event.end - event.start))
+        out += frame(answerFrameError(event, maxMessage, codes), event.end - event.start)
         // PROTOCOL.md: json and naive cannot resynchronise after an oversize message.
         if (event.fatal) return { out, fatal: true }
       }
       return { out, fatal: false }
     }
 
-    // Idle means no complete message, so a peer trickling bytes (slow-loris) times out too.
-    const idle = setTimeout(() => {
+    // Idle means no complete message, so a peer trickling bytes (slow-loris) times out too. The timer
+    // re-arms itself for the time left when it fires, rather than being refreshed on the hot path.
+    let lastMessageAt = Date.now()
+    const onIdle = () => {
+      const left = lastMessageAt + idleMs - Date.now()
+      if (left > 0) {
+        idle = setTimeout(onIdle, left).unref()
+        return
+      }
       log?.(line(framing, peer, `idle ${idleMs / 1000} s: closing`))
-      send([frame({ code: refusalCode('idle', codes), explanation: TEXT.idle(idleMs / 1000) }, 0)])
+      send(frame({ code: refusalCode('idle', codes), explanation: TEXT.idle(idleMs / 1000) }, 0))
       finish()
-    }, idleMs).unref()
+    }
+    let idle = setTimeout(onIdle, idleMs).unref()
 
     socket.on('error', (err: NodeJS.ErrnoException) => {
       log?.(line(framing, peer, `error ${err.code ?? err.message}`))
@@ -141,7 +148,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       // Say why before closing, in the port's own framing.
       socket.on('error', () => {})
       const reply = { code: refusalCode('busy', codes), explanation: TEXT.busy(maxConnections) }
-      socket.end(encodeFrame(framing, replyBytes(reply)))
+      socket.end(frameText(framing, replyText(reply)), 'latin1')
       setTimeout(() => socket.destroy(), LINGER_MS).unref()
       log?.(line(framing, `${socket.remoteAddress}:${socket.remotePort}`, 'refused: server full'))
       return
@@ -200,6 +207,25 @@ function listen(server: net.Server, port: number, host: string, framing: Framing
       resolve()
     })
   })
+}
+
+/**
+ * An answer in its framing as a Latin-1 string: json.dumps text is ASCII, so one character is one byte
+ * and the socket can write the string as is, with no Buffer per answer (shared/framing.ts encodeFrame
+ * is the byte-level equivalent).
+ */
+export function frameText(framing: Framing, text: string): string {
+  switch (framing) {
+    case 'json':
+    case 'naive':
+      return text
+    case 'ndjson':
+      return text + '\n'
+    case 'length': {
+      const n = text.length
+      return String.fromCharCode(n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff) + text
+    }
+  }
 }
 
 function line(framing: Framing, peer: string, what: string): string {

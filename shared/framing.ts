@@ -132,6 +132,12 @@ type ScanState = (typeof Scan)[keyof typeof Scan]
 
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
+// How many backslashes stand right before `at`, not looking before `from`.
+function backslashesBefore(chunk: Uint8Array, at: number, from: number): number {
+  let k = at - 1
+  while (k >= from && chunk[k] === BACKSLASH) k--
+  return at - 1 - k
+}
 const isOpen = (b: number) => b === 0x7b || b === 0x5b
 const isClose = (b: number) => b === 0x7d || b === 0x5d
 const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09
@@ -158,68 +164,81 @@ class JsonScanner implements Decoder {
     const base = this.offset
     this.offset += chunk.length
     if (this.state === Scan.Dead) return events
+    // The loop runs once per byte: its state lives in locals and is written back at the end.
+    let state = this.state
+    let depth = this.depth
+    let inString = this.inString
+    let escaped = this.escaped
     let from = 0 // where the current value's bytes begin within this chunk
     const n = chunk.length
     for (let i = 0; i < n; i++) {
       const b = chunk[i]!
-      switch (this.state) {
-        case Scan.Between:
-          if (isSpace(b)) break
-          this.start = base + i
-          if (isOpen(b)) {
-            this.state = Scan.Value
-            this.depth = 1
-            from = i
-          } else {
-            this.state = Scan.Garbage
-            this.inString = b === QUOTE
-          }
-          break
-        case Scan.Garbage:
-          if (this.inString) {
-            if (this.escaped) this.escaped = false
-            else if (b === BACKSLASH) this.escaped = true
-            else if (b === QUOTE) this.inString = false
-          } else if (b === QUOTE) this.inString = true
-          else if (isOpen(b)) {
-            events.push(this.error('garbage', this.start, base + i, false))
-            this.start = base + i
-            this.state = Scan.Value
-            this.depth = 1
-            from = i
-          }
-          break
-        case Scan.Value:
-          if (this.inString) {
-            if (this.escaped) this.escaped = false
-            else if (b === BACKSLASH) this.escaped = true
-            else if (b === QUOTE) this.inString = false
-          } else if (b === QUOTE) this.inString = true
-          else if (isOpen(b)) this.depth++
-          else if (isClose(b) && --this.depth === 0) {
-            const size = this.body.size + (i + 1 - from)
-            if (size > this.max) return this.die(events, base + i + 1)
-            this.body.add(chunk.subarray(from, i + 1))
-            events.push({
-              type: 'message',
-              body: this.body.take(),
-              start: this.start,
-              end: base + i + 1,
-            })
-            this.state = Scan.Between
-          }
-          break
+      if (inString) {
+        if (escaped) {
+          escaped = false // this byte is the escaped one
+          continue
+        }
+        // Jump to the closing quote natively: a quote after an odd run of backslashes is escaped.
+        let q = chunk.indexOf(QUOTE, i)
+        while (q !== -1 && backslashesBefore(chunk, q, i) % 2 === 1) q = chunk.indexOf(QUOTE, q + 1)
+        if (q === -1) {
+          escaped = backslashesBefore(chunk, n, i) % 2 === 1
+          i = n
+        } else {
+          inString = false
+          i = q
+        }
+        continue
+      }
+      if (state === Scan.Value) {
+        if (b === QUOTE) inString = true
+        else if (isOpen(b)) depth++
+        else if (isClose(b) && --depth === 0) {
+          const size = this.body.size + (i + 1 - from)
+          if (size > this.max) return this.die(events, base + i + 1)
+          this.body.add(chunk.subarray(from, i + 1))
+          events.push({
+            type: 'message',
+            body: this.body.take(),
+            start: this.start,
+            end: base + i + 1,
+          })
+          state = Scan.Between
+        }
+      } else if (state === Scan.Between) {
+        if (isSpace(b)) continue
+        this.start = base + i
+        if (isOpen(b)) {
+          state = Scan.Value
+          depth = 1
+          from = i
+        } else {
+          state = Scan.Garbage
+          inString = b === QUOTE
+        }
+      } else if (b === QUOTE) inString = true
+      else if (isOpen(b)) {
+        // Garbage ends where a value can start.
+        events.push(this.error('garbage', this.start, base + i, false))
+        this.start = base + i
+        state = Scan.Value
+        depth = 1
+        from = i
       }
     }
-    if (this.state === Scan.Value) {
+    this.state = state
+    this.depth = depth
+    this.inString = inString
+    this.escaped = escaped
+    if (state === Scan.Value) {
       // PROTOCOL.md: 413 as soon as the limit is crossed, without buffering the rest.
       if (this.body.size + (n - from) > this.max) return this.die(events, base + n)
       this.body.add(chunk.subarray(from))
-    } else if (this.state === Scan.Garbage) {
+    } else if (state === Scan.Garbage) {
       // Answer the garbage seen so far now rather than wait for a '{' that may never come.
       events.push(this.error('garbage', this.start, base + n, false))
       this.start = base + n
-      if (!this.inString) this.state = Scan.Between
+      if (!inString) this.state = Scan.Between
     }
     return events
   }

@@ -1,0 +1,333 @@
+import { describe, expect, test } from 'vitest'
+import { LESSON_SCENARIO, type CodeMode } from '../shared/protocol.ts'
+import { answerFrameError, answerMessage, handleRequest, replyBytes } from './handle.ts'
+import { MemoryRegistry } from './registry.ts'
+
+const utf8 = (s: string) => new TextEncoder().encode(s)
+const text = (b: Uint8Array) => new TextDecoder().decode(b)
+const DP = 'Dados Pessoais'
+
+/** A registry with eu@gmail.com created, and a function answering one request against it. */
+function setup(mode: CodeMode = 'lesson') {
+  const registry = new MemoryRegistry()
+  registry.create('eu@gmail.com')
+  const ask = (request: unknown) => {
+    const r = handleRequest(request, registry, mode)
+    return [r.code, r.explanation]
+  }
+  return { registry, ask }
+}
+const mod = (campo: unknown, valor: unknown, email = 'eu@gmail.com') => ({
+  SERVIÇO: DP,
+  AÇÃO: 'MODIFICAR USUARIO',
+  EMAIL_USUARIO: email,
+  ...(campo === undefined ? {} : { CAMPO: campo }),
+  ...(valor === undefined ? {} : { VALOR: valor }),
+})
+
+// The ten response lines of PROTOCOL.md, as Python bytes literals with \\ -> \.
+const GOLDEN =
+  String.raw`{"CODIGO DE ERRO": "404", "EXPLICA\u00c7\u00c3O": "Usu\u00e1rio n\u00e3o registrado:eu@gmail.com"}
+{"CODIGO DE ERRO": "200", "EXPLICA\u00c7\u00c3O": "Novo usu\u00e1rio registrado com email:eu@gmail.com"}
+{"CODIGO DE ERRO": "200", "EXPLICA\u00c7\u00c3O": "Usu\u00e1rio eu@gmail.com teve o CAMPO:Email atualizado para o VALOR:meu@gmail.com"}
+{"CODIGO DE ERRO": "404", "EXPLICA\u00c7\u00c3O": "Usu\u00e1rio n\u00e3o registrado:eu@gmail.com"}
+{"CODIGO DE ERRO": "200", "EXPLICA\u00c7\u00c3O": {"Nome": null, "Endere\u00e7o": null, "Telefone": null, "Email": "meu@gmail.com"}}
+{"CODIGO DE ERRO": "200", "EXPLICA\u00c7\u00c3O": "Usu\u00e1rio meu@gmail.com teve o CAMPO:Telefone atualizado para o VALOR:3218181"}
+{"CODIGO DE ERRO": "200", "EXPLICA\u00c7\u00c3O": "Usu\u00e1rio meu@gmail.com teve o CAMPO:Nome atualizado para o VALOR:Cabron"}
+{"CODIGO DE ERRO": "200", "EXPLICA\u00c7\u00c3O": {"Nome": "Cabron", "Endere\u00e7o": null, "Telefone": "3218181", "Email": "meu@gmail.com"}}
+{"CODIGO DE ERRO": "200", "EXPLICA\u00c7\u00c3O": "Usu\u00e1rio removido:meu@gmail.com"}
+{"CODIGO DE ERRO": "404", "EXPLICA\u00c7\u00c3O": "Usu\u00e1rio n\u00e3o registrado:meu@gmail.com"}`.split(
+    '\n',
+  )
+
+test("the lesson's ten-message scenario gives PROTOCOL.md's ten responses byte for byte", () => {
+  const registry = new MemoryRegistry()
+  const answers = LESSON_SCENARIO.map((request) => {
+    // Sent as the lesson's client sends it: Python json.dumps bytes (\u escapes).
+    const wire = JSON.stringify(request).replace(
+      /[^\x20-\x7e]/g,
+      (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
+    )
+    return text(replyBytes(answerMessage(utf8(wire), registry, 'lesson')))
+  })
+  expect(answers).toEqual(GOLDEN)
+})
+
+describe('checks, in PROTOCOL.md order (first failing check answers)', () => {
+  const { ask } = setup()
+  test.each([
+    ['1 no SERVIÇO', { AÇÃO: 'x' }, '404', 'Mensagem não contém uma entrada de SERVIÇO'],
+    [
+      '2 unknown SERVIÇO',
+      { SERVIÇO: 'Outro', AÇÃO: 'x' },
+      '404',
+      'Mensagem contém uma entrada inválida de SERVIÇO:Outro',
+    ],
+    [
+      '3 no AÇÃO',
+      { SERVIÇO: DP, EMAIL_USUARIO: 'e' },
+      '404',
+      'Mensagem não contém uma entrada de AÇÃO',
+    ],
+    [
+      '4 unknown AÇÃO',
+      { SERVIÇO: DP, AÇÃO: 'APAGAR' },
+      '404',
+      'Mensagem contém uma entrada inválida de AÇÃO:APAGAR',
+    ],
+    [
+      '5 no EMAIL_USUARIO',
+      { SERVIÇO: DP, AÇÃO: 'CRIAR USUARIO' },
+      '404',
+      'Mensagem não contém uma entrada de EMAIL_USUARIO',
+    ],
+    [
+      '6b unknown user',
+      { SERVIÇO: DP, AÇÃO: 'CONSULTAR USUARIO', EMAIL_USUARIO: 'x@y' },
+      '404',
+      'Usuário não registrado:x@y',
+    ],
+    [
+      '7 already registered',
+      { SERVIÇO: DP, AÇÃO: 'CRIAR USUARIO', EMAIL_USUARIO: 'eu@gmail.com' },
+      '404',
+      'Usuário já registrado:eu@gmail.com',
+    ],
+    ['10 no CAMPO', mod(undefined, 'v'), '404', 'Mensagem não contém uma entrada de CAMPO'],
+    [
+      '11 unknown CAMPO',
+      mod('Idade', 'v'),
+      '404',
+      'Mensagem contém uma entrada inválida de CAMPO:Idade',
+    ],
+    ['12 no VALOR', mod('Nome', undefined), '404', 'Mensagem não contém uma entrada de VALOR'],
+  ])('%s', (_name, request, code, explanation) => {
+    expect(ask(request)).toEqual([code, explanation])
+  })
+
+  test('6a creates, 8 reads, 13 modifies, 9 removes', () => {
+    const { ask, registry } = setup()
+    expect(ask({ SERVIÇO: DP, AÇÃO: 'CRIAR USUARIO', EMAIL_USUARIO: 'a@b' })).toEqual([
+      '200',
+      'Novo usuário registrado com email:a@b',
+    ])
+    expect(ask(mod('Endereço', 'Rua 1', 'a@b'))).toEqual([
+      '200',
+      'Usuário a@b teve o CAMPO:Endereço atualizado para o VALOR:Rua 1',
+    ])
+    expect(ask({ SERVIÇO: DP, AÇÃO: 'CONSULTAR USUARIO', EMAIL_USUARIO: 'a@b' })).toEqual([
+      '200',
+      { Nome: null, Endereço: 'Rua 1', Telefone: null, Email: 'a@b' },
+    ])
+    expect(ask({ SERVIÇO: DP, AÇÃO: 'REMOVER USUARIO', EMAIL_USUARIO: 'a@b' })).toEqual([
+      '200',
+      'Usuário removido:a@b',
+    ])
+    expect(registry.has('a@b')).toBe(false)
+  })
+
+  test('the order holds when several checks fail at once', () => {
+    expect(ask({ SERVIÇO: 'X', AÇÃO: 'Y' })[1]).toBe(
+      'Mensagem contém uma entrada inválida de SERVIÇO:X',
+    )
+    expect(ask({ AÇÃO: 'Y', EMAIL_USUARIO: 1, SERVIÇO: DP })[1]).toBe(
+      'Mensagem contém uma entrada inválida de AÇÃO:Y',
+    )
+    // The registry check (6b) comes before CAMPO checks (10-12).
+    expect(ask(mod('Idade', undefined, 'nobody'))[1]).toBe('Usuário não registrado:nobody')
+  })
+
+  test('extra fields are ignored; emails are compared exactly', () => {
+    expect(
+      ask({
+        SERVIÇO: DP,
+        AÇÃO: 'CONSULTAR USUARIO',
+        EMAIL_USUARIO: 'eu@gmail.com',
+        CAMPO: 1,
+        X: [],
+      })[0],
+    ).toBe('200')
+    expect(ask({ SERVIÇO: DP, AÇÃO: 'CONSULTAR USUARIO', EMAIL_USUARIO: ' eu@gmail.com' })[0]).toBe(
+      '404',
+    )
+    expect(ask({ SERVIÇO: DP, AÇÃO: 'CONSULTAR USUARIO', EMAIL_USUARIO: 'EU@gmail.com' })[0]).toBe(
+      '404',
+    )
+  })
+})
+
+describe('deliberate deviations', () => {
+  test('renaming Email onto another registered email is refused and changes nothing', () => {
+    const { ask, registry } = setup()
+    registry.create('outro@gmail.com')
+    registry.update('outro@gmail.com', 'Nome', 'Outro')
+    expect(ask(mod('Email', 'outro@gmail.com'))).toEqual([
+      '404',
+      'Usuário já registrado:outro@gmail.com',
+    ])
+    expect(registry.get('outro@gmail.com')?.Nome).toBe('Outro')
+    expect(registry.get('eu@gmail.com')?.Email).toBe('eu@gmail.com')
+  })
+
+  test('renaming Email to the same email keeps the user', () => {
+    const { ask, registry } = setup()
+    expect(ask(mod('Email', 'eu@gmail.com'))).toEqual([
+      '200',
+      'Usuário eu@gmail.com teve o CAMPO:Email atualizado para o VALOR:eu@gmail.com',
+    ])
+    expect(registry.get('eu@gmail.com')).toEqual({
+      Nome: null,
+      Endereço: null,
+      Telefone: null,
+      Email: 'eu@gmail.com',
+    })
+  })
+
+  test('a rename moves the record to its new key', () => {
+    const { ask, registry } = setup()
+    registry.update('eu@gmail.com', 'Telefone', '123')
+    ask(mod('Email', 'novo@gmail.com'))
+    expect(registry.has('eu@gmail.com')).toBe(false)
+    expect(registry.get('novo@gmail.com')).toEqual({
+      Nome: null,
+      Endereço: null,
+      Telefone: '123',
+      Email: 'novo@gmail.com',
+    })
+  })
+
+  test.each([
+    [
+      { SERVIÇO: DP, AÇÃO: 'CRIAR USUARIO', EMAIL_USUARIO: 42 },
+      'Mensagem contém uma entrada inválida de EMAIL_USUARIO:42',
+    ],
+    [
+      { SERVIÇO: DP, AÇÃO: 'CRIAR USUARIO', EMAIL_USUARIO: null },
+      'Mensagem contém uma entrada inválida de EMAIL_USUARIO:null',
+    ],
+    [
+      { SERVIÇO: DP, AÇÃO: 'CRIAR USUARIO', EMAIL_USUARIO: { a: 'ç' } },
+      'Mensagem contém uma entrada inválida de EMAIL_USUARIO:{"a":"ç"}',
+    ],
+    [mod(['Nome'], 'x'), 'Mensagem contém uma entrada inválida de CAMPO:["Nome"]'],
+    [mod('Nome', 3218181), 'Mensagem contém uma entrada inválida de VALOR:3218181'],
+    [mod('Nome', null), 'Mensagem contém uma entrada inválida de VALOR:null'],
+    [{ SERVIÇO: true }, 'Mensagem contém uma entrada inválida de SERVIÇO:true'],
+    [{ SERVIÇO: DP, AÇÃO: 7 }, 'Mensagem contém uma entrada inválida de AÇÃO:7'],
+  ])('non-string entry %j is invalid, shown as compact JSON', (request, explanation) => {
+    const { ask, registry } = setup()
+    registry.update('eu@gmail.com', 'Nome', 'antes')
+    expect(ask(request)).toEqual(['404', explanation])
+    expect(registry.get('eu@gmail.com')?.Nome).toBe('antes')
+  })
+
+  test('invalid JSON, a non-object and invalid UTF-8 are answered 400', () => {
+    const registry = new MemoryRegistry()
+    const ask = (bytes: Uint8Array) => answerMessage(bytes, registry, 'lesson')
+    expect(ask(utf8('{not json}'))).toMatchObject({
+      code: '400',
+      explanation: expect.stringMatching(/^Mensagem não é um JSON válido/),
+    })
+    expect(ask(utf8('[1]'))).toEqual({
+      code: '400',
+      explanation: 'Mensagem deve ser um objeto JSON, mas é um array',
+    })
+    expect(ask(utf8('"x"'))).toEqual({
+      code: '400',
+      explanation: 'Mensagem deve ser um objeto JSON, mas é uma string',
+    })
+    expect(ask(utf8('3'))).toEqual({
+      code: '400',
+      explanation: 'Mensagem deve ser um objeto JSON, mas é um número',
+    })
+    expect(ask(utf8('null'))).toEqual({
+      code: '400',
+      explanation: 'Mensagem deve ser um objeto JSON, mas é null',
+    })
+    expect(ask(new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]))).toEqual({
+      code: '400',
+      explanation: 'Mensagem não é UTF-8 válido: byte inválido na posição 2',
+    })
+  })
+
+  test('the email __proto__ is an ordinary user', () => {
+    const { ask, registry } = setup()
+    expect(ask({ SERVIÇO: DP, AÇÃO: 'CONSULTAR USUARIO', EMAIL_USUARIO: '__proto__' })[0]).toBe(
+      '404',
+    )
+    expect(ask({ SERVIÇO: DP, AÇÃO: 'CRIAR USUARIO', EMAIL_USUARIO: '__proto__' })[0]).toBe('200')
+    expect(ask(mod('Nome', 'Proto', '__proto__'))[0]).toBe('200')
+    expect(ask({ SERVIÇO: DP, AÇÃO: 'CONSULTAR USUARIO', EMAIL_USUARIO: '__proto__' })[1]).toEqual({
+      Nome: 'Proto',
+      Endereço: null,
+      Telefone: null,
+      Email: '__proto__',
+    })
+    expect(ask({ SERVIÇO: DP, AÇÃO: 'CONSULTAR USUARIO', EMAIL_USUARIO: 'constructor' })[0]).toBe(
+      '404',
+    )
+    expect(registry.size).toBe(2)
+  })
+
+  test('a __proto__ key in the request is only an extra field', () => {
+    const { ask } = setup()
+    const request = JSON.parse(
+      '{"__proto__": {"SERVIÇO": "Dados Pessoais"}, "AÇÃO": "CRIAR USUARIO"}',
+    )
+    expect(ask(request)).toEqual(['404', 'Mensagem não contém uma entrada de SERVIÇO'])
+  })
+})
+
+describe('--codes http', () => {
+  const { ask } = setup('http')
+  test.each([
+    [{}, '400'],
+    [{ SERVIÇO: DP, AÇÃO: 'x' }, '400'],
+    [mod(undefined, 'v'), '400'],
+    [{ SERVIÇO: DP, AÇÃO: 'CONSULTAR USUARIO', EMAIL_USUARIO: 'nobody' }, '404'],
+    [{ SERVIÇO: DP, AÇÃO: 'CRIAR USUARIO', EMAIL_USUARIO: 'eu@gmail.com' }, '409'],
+  ])('%j -> %s, same text as lesson mode', (request, code) => {
+    const lesson = setup('lesson').ask(request)
+    expect(ask(request)).toEqual([code, lesson[1]])
+  })
+
+  test('a rename collision is 409', () => {
+    const { ask, registry } = setup('http')
+    registry.create('b@b')
+    expect(ask(mod('Email', 'b@b'))[0]).toBe('409')
+  })
+})
+
+describe('framing errors', () => {
+  const error = (problem: 'garbage' | 'too-large' | 'incomplete', fatal = false) => ({
+    type: 'error' as const,
+    problem,
+    start: 10,
+    end: 15,
+    fatal,
+  })
+  test.each([
+    [
+      error('garbage'),
+      '400',
+      '5 byte(s) que não iniciam um valor JSON foram descartados; uma mensagem começa com { ou [',
+    ],
+    [
+      error('too-large', true),
+      '413',
+      'Mensagem excede o limite de 65536 bytes; a conexão será encerrada',
+    ],
+    [
+      error('too-large'),
+      '413',
+      'Mensagem excede o limite de 65536 bytes; o restante dela foi descartado',
+    ],
+    [
+      error('incomplete', true),
+      '400',
+      'A conexão foi encerrada no meio de uma mensagem (5 bytes sem terminar)',
+    ],
+  ])('%j', (e, code, explanation) => {
+    expect(answerFrameError(e, 65536, 'lesson')).toEqual({ code, explanation })
+  })
+})

@@ -1,0 +1,251 @@
+import net from 'node:net'
+import { afterEach, describe, expect, test } from 'vitest'
+import { FRAMINGS, type Framing } from '../shared/framing.ts'
+import { LESSON_SCENARIO } from '../shared/protocol.ts'
+import { FramedClient } from './client.ts'
+import { startServer, type RunningServer, type ServerOptions } from './server.ts'
+
+const ANY_PORTS = { json: 0, ndjson: 0, length: 0, naive: 0 }
+let server: RunningServer | undefined
+const clients: FramedClient[] = []
+
+async function start(options: ServerOptions = {}): Promise<RunningServer> {
+  server = await startServer({ ports: ANY_PORTS, ...options })
+  return server
+}
+async function connect(framing: Framing): Promise<FramedClient> {
+  const c = await FramedClient.connect(server!.ports[framing], framing)
+  clients.push(c)
+  return c
+}
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  await server?.close()
+  server = undefined
+})
+
+const DP = 'Dados Pessoais'
+const create = (email: string) => ({ SERVIÇO: DP, AÇÃO: 'CRIAR USUARIO', EMAIL_USUARIO: email })
+const read = (email: string) => ({ SERVIÇO: DP, AÇÃO: 'CONSULTAR USUARIO', EMAIL_USUARIO: email })
+const CODES = ['404', '200', '200', '404', '200', '200', '200', '200', '200', '404']
+
+describe.each(FRAMINGS)('%s port', (framing) => {
+  test("answers the lesson's scenario, one request at a time", async () => {
+    await start()
+    const c = await connect(framing)
+    const codes = []
+    for (const request of LESSON_SCENARIO) {
+      codes.push(((await c.request(request)) as Record<string, string>)['CODIGO DE ERRO'])
+    }
+    expect(codes).toEqual(CODES)
+  })
+
+  test('bad input gets a 400 and the connection goes on', async () => {
+    await start()
+    const c = await connect(framing)
+    const bad =
+      framing === 'length'
+        ? Buffer.from([0, 0, 0, 4, 0x7b, 0x6e, 0x6f, 0x7d])
+        : '{no}' + (framing === 'ndjson' ? '\n' : '')
+    c.sendRaw(bad)
+    expect(await c.nextJson()).toEqual([
+      { 'CODIGO DE ERRO': '400', EXPLICAÇÃO: expect.stringContaining('JSON válido') },
+    ])
+    expect(await c.request(create('a@b'))).toMatchObject({ 'CODIGO DE ERRO': '200' })
+  })
+})
+
+describe.each(['json', 'ndjson', 'length'] as const)('%s port pipelining', (framing) => {
+  test('many requests in one write get their answers in order', async () => {
+    await start()
+    const c = await connect(framing)
+    c.socket.cork()
+    for (let i = 0; i < 200; i++) c.send(i % 2 === 0 ? create(`u${i}`) : read(`u${i - 1}`))
+    c.socket.uncork()
+    const answers = (await c.nextJson(200)) as Record<string, unknown>[]
+    answers.forEach((a, i) => {
+      expect(a['CODIGO DE ERRO']).toBe('200')
+      if (i % 2 === 1) expect(a['EXPLICAÇÃO']).toMatchObject({ Email: `u${i - 1}` })
+    })
+  })
+})
+
+test('the naive port fails the way the lesson does: two messages in one read are one bad message', async () => {
+  await start()
+  const c = await connect('naive')
+  c.sendRaw(JSON.stringify(create('a@b')) + JSON.stringify(read('a@b')))
+  expect(await c.nextJson()).toEqual([
+    { 'CODIGO DE ERRO': '400', EXPLICAÇÃO: expect.stringContaining('JSON válido') },
+  ])
+})
+
+test('the json port finds both messages in one read, and one split over reads', async () => {
+  await start()
+  const c = await connect('json')
+  const a = JSON.stringify(create('a@b'))
+  c.sendRaw(a + JSON.stringify(read('a@b')) + a.slice(0, 9))
+  await new Promise((r) => setTimeout(r, 20))
+  c.sendRaw(a.slice(9))
+  const codes = ((await c.nextJson(3)) as Record<string, string>[]).map((x) => x['CODIGO DE ERRO'])
+  expect(codes).toEqual(['200', '200', '404'])
+})
+
+describe('many clients', () => {
+  test('share one registry, and the listener stays up after clients leave', async () => {
+    await start()
+    const a = await connect('json')
+    const b = await connect('ndjson')
+    expect(await a.request(create('x@y'))).toMatchObject({ 'CODIGO DE ERRO': '200' })
+    expect(await b.request(read('x@y'))).toMatchObject({ EXPLICAÇÃO: { Email: 'x@y' } })
+    a.end()
+    await a.closed
+    const c = await connect('json')
+    expect(await c.request(read('x@y'))).toMatchObject({ 'CODIGO DE ERRO': '200' })
+  })
+
+  test("one client's garbage, reset or oversize message never affects another", async () => {
+    await start({ maxMessage: 1024 })
+    const good = await connect('json')
+    const bad = await connect('json')
+    const resetter = await connect('length')
+    bad.sendRaw(Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22, 0xc3, 0x28]))
+    resetter.sendRaw(Buffer.from([0, 0, 0, 100, 0x7b]))
+    resetter.socket.resetAndDestroy()
+    bad.sendRaw('{"x": "' + 'a'.repeat(2000))
+    await bad.closed
+    for (let i = 0; i < 20; i++)
+      expect(await good.request(create(`g${i}`))).toMatchObject({ 'CODIGO DE ERRO': '200' })
+    expect(server!.registry.size).toBe(20)
+  })
+})
+
+describe('limits and endings', () => {
+  test('json: an oversize message gets 413, then the connection closes', async () => {
+    await start({ maxMessage: 100 })
+    const c = await connect('json')
+    c.sendRaw('{"x": "' + 'a'.repeat(500) + '"}')
+    expect(await c.nextJson()).toEqual([
+      {
+        'CODIGO DE ERRO': '413',
+        EXPLICAÇÃO: 'Mensagem excede o limite de 100 bytes; a conexão será encerrada',
+      },
+    ])
+    await c.closed
+  })
+
+  test('json: 413 comes as soon as the limit is crossed, before the message ends', async () => {
+    await start({ maxMessage: 100 })
+    const c = await connect('json')
+    c.sendRaw('{"x": "' + 'a'.repeat(500))
+    expect(await c.nextJson()).toMatchObject([{ 'CODIGO DE ERRO': '413' }])
+  })
+
+  test('ndjson and length: 413, the rest is skipped, and the connection goes on', async () => {
+    await start({ maxMessage: 100 })
+    const n = await connect('ndjson')
+    n.sendRaw('{"x": "' + 'a'.repeat(500) + '"}\n')
+    n.send(create('n@n'))
+    expect(
+      ((await n.nextJson(2)) as Record<string, string>[]).map((a) => a['CODIGO DE ERRO']),
+    ).toEqual(['413', '200'])
+    const l = await connect('length')
+    l.sendRaw(Buffer.concat([Buffer.from([0, 0, 2, 0]), Buffer.alloc(512, 0x61)]))
+    l.send(create('l@l'))
+    expect(
+      ((await l.nextJson(2)) as Record<string, string>[]).map((a) => a['CODIGO DE ERRO']),
+    ).toEqual(['413', '200'])
+  })
+
+  test('a peer that half-closes mid-message gets a 400 naming it, then the server closes', async () => {
+    await start()
+    const c = await connect('json')
+    c.sendRaw('{"SERVIÇO": "Dados')
+    c.end()
+    expect(await c.nextJson()).toEqual([
+      {
+        'CODIGO DE ERRO': '400',
+        EXPLICAÇÃO: 'A conexão foi encerrada no meio de uma mensagem (19 bytes sem terminar)',
+      },
+    ])
+    await c.closed
+  })
+
+  test('a peer that half-closes after complete messages still gets every answer', async () => {
+    await start()
+    const c = await connect('ndjson')
+    c.send(create('h@h'))
+    c.send(read('h@h'))
+    c.end()
+    expect(await c.nextJson(2)).toHaveLength(2)
+    await c.closed
+  })
+
+  test('an idle client is told why, then closed', async () => {
+    await start({ idleTimeoutMs: 150 })
+    const c = await connect('ndjson')
+    c.sendRaw('{"SERVI') // bytes trickling in are not a complete message
+    expect(await c.nextJson()).toEqual([
+      {
+        'CODIGO DE ERRO': '408',
+        EXPLICAÇÃO: 'Conexão encerrada pelo servidor após 0.15 s sem mensagens completas',
+      },
+    ])
+    await c.closed
+  })
+
+  test('past max connections, a client gets 503 and is closed; the others go on', async () => {
+    await start({ maxConnections: 2 })
+    const a = await connect('json')
+    await connect('length')
+    const third = await connect('ndjson')
+    expect(await third.nextJson()).toEqual([
+      {
+        'CODIGO DE ERRO': '503',
+        EXPLICAÇÃO: 'Servidor lotado: limite de 2 conexões atingido; tente mais tarde',
+      },
+    ])
+    await third.closed
+    expect(await a.request(create('a@a'))).toMatchObject({ 'CODIGO DE ERRO': '200' })
+  })
+
+  test('close() ends connected clients and frees the ports', async () => {
+    const s = await start()
+    const c = await connect('json')
+    await s.close()
+    await c.closed
+    server = undefined
+    await expect(
+      new Promise((resolve, reject) =>
+        net.connect(s.ports.json, '127.0.0.1').on('connect', resolve).on('error', reject),
+      ),
+    ).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+  })
+
+  test('a port in use is a clear error', async () => {
+    const s = await start()
+    await expect(
+      startServer({ ports: { ...ANY_PORTS, ndjson: s.ports.ndjson } }),
+    ).rejects.toMatchObject({ code: 'WL_ERR_PORT_IN_USE', framing: 'ndjson' })
+  })
+
+  test('one log line per request with peer, bytes and code', async () => {
+    const lines: string[] = []
+    await start({ log: (l) => lines.push(l) })
+    const c = await connect('ndjson')
+    await c.request(create('log@x'))
+    expect(lines.find((l) => l.includes('CRIAR'))).toMatch(
+      /ndjson 127\.0\.0\.1:\d+ in=\d+B out=\d+B 200 CRIAR USUARIO$/,
+    )
+  })
+})
+
+test('frameText is encodeFrame for ASCII text, in every framing', async () => {
+  const { encodeFrame } = await import('../shared/framing.ts')
+  const { frameText } = await import('./server.ts')
+  const text = '{"CODIGO DE ERRO": "200", "EXPLICA\\u00c7\\u00c3O": "' + 'x'.repeat(300) + '"}'
+  for (const framing of FRAMINGS) {
+    const expected = encodeFrame(framing, new TextEncoder().encode(text))
+    expect(Buffer.from(frameText(framing, text), 'latin1')).toEqual(Buffer.from(expected))
+  }
+})
