@@ -1,0 +1,62 @@
+// Display preferences end to end: English, dark theme and large text, each kept across a reload.
+import { connect, expect, shot, showSection, test } from './fixtures.ts'
+
+test('switches to English and back, and remembers the choice', async ({ page, lab }) => {
+  await connect(page, lab)
+  await page.getByRole('button', { name: 'Executar tudo' }).click()
+  await expect(page.getByText('Cenário concluído')).toBeVisible()
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(page.getByRole('heading', { name: 'Live log' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Request' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Disconnect' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Run all' })).toBeVisible()
+  await expect(page.getByLabel('Target')).toBeVisible()
+  await expect(page.getByRole('status', { name: 'Connection state' })).toContainText('Connected')
+  await expect(page.getByText('Scenario complete')).toBeVisible()
+  await showSection(page, "The lesson's scenario")
+  await expect(page.getByRole('article', { name: /^Response 10,/ })).toBeInViewport()
+  await shot(page, 'english')
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'Live log' })).toBeVisible()
+  await page.getByRole('button', { name: 'Português' }).click()
+  await expect(page.getByRole('heading', { name: 'Registro ao vivo' })).toBeVisible()
+})
+
+test('dark theme and large text are toggles that persist', async ({ page, lab }) => {
+  await connect(page, lab)
+  await page.getByRole('button', { name: 'Executar tudo' }).click()
+  await expect(page.getByText('Cenário concluído')).toBeVisible()
+  const html = page.locator('html')
+  const dark = page.getByRole('button', { name: 'Tema escuro' })
+  await dark.click()
+  await expect(dark).toHaveAttribute('aria-pressed', 'true')
+  await expect(html).toHaveAttribute('data-theme', 'dark')
+  await showSection(page, 'Cenário da aula')
+  await shot(page, 'dark')
+  await page.getByRole('button', { name: 'Texto grande' }).click()
+  await expect(html).toHaveAttribute('data-size', 'large')
+  await expect(page.getByRole('article', { name: /^Resposta 10,/ })).toBeInViewport()
+  await shot(page, 'large-text')
+  await page.reload()
+  await expect(html).toHaveAttribute('data-theme', 'dark')
+  await expect(html).toHaveAttribute('data-size', 'large')
+  await expect(page.getByRole('button', { name: 'Texto grande' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+})
+
+test('the layout works on a 1920x1080 screen and on a small laptop', async ({ page, lab }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await connect(page, lab)
+  await page.getByRole('button', { name: 'Executar tudo' }).click()
+  await expect(page.getByText('Cenário concluído')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Cenário da aula' })).toBeInViewport()
+  await expect(page.getByRole('article', { name: /^Resposta 10,/ })).toBeInViewport()
+  await shot(page, 'full-hd')
+  await page.setViewportSize({ width: 900, height: 700 })
+  await expect(page.getByRole('heading', { name: 'Registro ao vivo' })).toBeVisible()
+  await page.getByRole('heading', { name: 'Registro ao vivo' }).scrollIntoViewIfNeeded()
+  await shot(page, 'narrow')
+})

@@ -1,0 +1,90 @@
+// Test fixtures: the real TCP server and WebSocket bridge, in-process, serving the built page.
+import { test as base, expect, type Page } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { defaultAllowList } from '../bridge/allow.ts'
+import { startBridge, type RunningBridge } from '../bridge/bridge.ts'
+import { startServer, type RunningServer } from '../server/server.ts'
+import type { Framing } from '../shared/framing.ts'
+
+const dist = fileURLToPath(new URL('../dist', import.meta.url))
+
+/** A server and a bridge on free ports, and the page's URL on the bridge (same origin). */
+export interface Lab {
+  url: string
+  server: RunningServer
+  bridge: RunningBridge
+}
+
+/** Starts the server on four free ports and a bridge allowing exactly those, serving dist/. */
+export async function startLab(): Promise<Lab> {
+  const server = await startServer({
+    host: '127.0.0.1',
+    ports: { json: 0, ndjson: 0, length: 0, naive: 0 },
+  })
+  const bridge = await startBridge({
+    host: '127.0.0.1',
+    port: 0,
+    staticDir: dist,
+    allow: defaultAllowList('127.0.0.1', server.ports),
+  })
+  return { url: bridge.url, server, bridge }
+}
+
+/** Stops both; the bridge first, so the page sees the bridge go rather than every server socket. */
+export async function stopLab(lab: Lab): Promise<void> {
+  await lab.bridge.close()
+  await lab.server.close()
+}
+
+/** Playwright's test with the `lab` (per worker) and `ownLab` (per test) fixtures. */
+export const test = base.extend<{ ownLab: Lab }, { lab: Lab }>({
+  /** Shared by every test of a worker: the registry carries over, so tests use their own emails. */
+  lab: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
+    async ({}, use) => {
+      const lab = await startLab()
+      await use(lab)
+      await stopLab(lab)
+    },
+    { scope: 'worker' },
+  ],
+  /** A lab of the test's own, for tests that stop the server. */
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
+  ownLab: async ({}, use) => {
+    const lab = await startLab()
+    await use(lab)
+    await stopLab(lab).catch(() => {})
+  },
+})
+
+export { expect }
+
+/** Where the screenshots for review go. */
+export const SHOTS = '/tmp/wire-lab-shots'
+mkdirSync(SHOTS, { recursive: true })
+
+/** Saves a full-viewport screenshot named `name`.png for a person to look at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SHOTS}/${name}.png` })
+}
+
+/** Scrolls the left column so the section with this heading starts at its top, for a composed screenshot. */
+export async function showSection(page: Page, heading: string | RegExp): Promise<void> {
+  await page
+    .getByRole('heading', { name: heading })
+    .evaluate((el) => el.closest('section')?.scrollIntoView({ block: 'start' }))
+}
+
+/** The connection state region (role=status), found by its accessible name in either language. */
+export function connectionState(page: Page) {
+  return page.getByRole('status', { name: /Estado da conexão|Connection state/ })
+}
+
+/** Opens the page, picks the bundled server's port for `framing`, connects, waits for the open state. */
+export async function connect(page: Page, lab: Lab, framing: Framing = 'json'): Promise<void> {
+  await page.goto(lab.url)
+  await page.getByLabel('Alvo').selectOption(`127.0.0.1:${lab.server.ports[framing]}`)
+  await page.getByRole('button', { name: 'Conectar' }).click()
+  await expect(connectionState(page)).toContainText('Conectado')
+}

@@ -1,0 +1,91 @@
+// Requests end to end: the lesson scenario, an invalid request answered 400, and a valid one after it.
+import { connect, connectionState, expect, shot, showSection, test } from './fixtures.ts'
+
+const CODES = ['404', '200', '200', '404', '200', '200', '200', '200', '200', '404']
+
+test('runs the lesson scenario and shows the ten decoded answers', async ({ page, lab }) => {
+  await connect(page, lab)
+  await page.getByRole('button', { name: 'Executar tudo' }).click()
+  await expect(page.getByText('Cenário concluído')).toBeVisible()
+  const steps = page.getByRole('list', { name: 'Passos do cenário' }).getByRole('listitem')
+  await expect(steps).toHaveCount(10)
+  for (const [i, code] of CODES.entries()) await expect(steps.nth(i)).toContainText(code)
+  const responses = page.getByRole('article', { name: /^Resposta \d+,/ })
+  await expect(responses).toHaveCount(10)
+  // Auto-scroll keeps the newest entry in view.
+  await expect(responses.last()).toBeInViewport()
+  for (const [i, code] of CODES.entries()) {
+    await expect(responses.nth(i).locator('.badge')).toHaveText(code)
+  }
+  await expect(responses.nth(0)).toContainText('Usuário não registrado:eu@gmail.com')
+  const record = page.getByRole('table', { name: 'Registro do usuário' }).last()
+  await expect(record.getByRole('cell')).toHaveText([
+    'Cabron',
+    '— (vazio)',
+    '3218181',
+    'meu@gmail.com',
+  ])
+  await record.scrollIntoViewIfNeeded()
+  await showSection(page, 'Cenário da aula')
+  await shot(page, 'scenario')
+})
+
+test('invalid JSON gets a 400 answer, the connection stays open, and a valid request works', async ({
+  page,
+  lab,
+}) => {
+  await connect(page, lab)
+  await page.getByRole('button', { name: 'Vírgula sobrando' }).click()
+  await expect(page.getByRole('tab', { name: 'Texto bruto' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  )
+  await expect(page.getByLabel('Texto exato que vai para o fio')).toHaveValue(/,}$/)
+  await page.getByRole('button', { name: /^Enviar/ }).click()
+  const first = page.getByRole('article', { name: /^Resposta 1,/ })
+  await expect(first.locator('.badge')).toHaveText('400')
+  await expect(first).toContainText('Mensagem não é um JSON válido')
+  await expect(connectionState(page)).toContainText('Conectado')
+  await shot(page, 'error-answer')
+
+  const email = `e2e-${Date.now()}@escola.br`
+  await page.getByRole('tab', { name: 'Formulário' }).click()
+  await page.getByLabel('AÇÃO').selectOption('CRIAR USUARIO')
+  await page.getByLabel('EMAIL_USUARIO').fill(email)
+  await expect(page.getByLabel('Texto exato que vai para o fio')).toHaveValue(
+    new RegExp(`"EMAIL_USUARIO": "${email.replace(/[.]/g, '\\.')}"}$`),
+  )
+  await page.keyboard.press('Control+Enter')
+  const second = page.getByRole('article', { name: /^Resposta 2,/ })
+  await expect(second.locator('.badge')).toHaveText('200')
+  await expect(second).toContainText(`Novo usuário registrado com email:${email}`)
+})
+
+test('log filters hide chunks, copy puts hex on the clipboard, and the log survives a reload', async ({
+  page,
+  context,
+  lab,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await connect(page, lab)
+  await page.getByRole('button', { name: /^Enviar/ }).click()
+  await expect(page.getByRole('article', { name: /^Resposta 1,/ })).toBeVisible()
+  await page.getByRole('button', { name: 'Copiar o pedaço #1 como hex' }).click()
+  await expect(page.getByText('Pedaço #1 copiado como hex.')).toBeVisible()
+  // A string expression: the e2e tsconfig has Node's types, not the DOM's.
+  expect(await page.evaluate('navigator.clipboard.readText()')).toMatch(/^7b 22 53 45 52 56 49/)
+
+  await page.getByRole('button', { name: /^Pedaços/ }).click()
+  await expect(page.getByRole('button', { name: /^Pedaços/ })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  )
+  await expect(page.getByRole('article', { name: /pedaço #1,/ })).toHaveCount(0)
+  await page.getByRole('button', { name: /^Pedaços/ }).click()
+  await expect(page.getByRole('article', { name: /pedaço #1,/ })).toHaveCount(1)
+
+  await page.reload()
+  await expect(page.getByRole('log')).toContainText('Sessão anterior:')
+  await expect(page.getByRole('article', { name: /^Resposta 1,/ })).toContainText('sessão anterior')
+  await expect(connectionState(page)).toContainText('Desconectado')
+})

@@ -1,0 +1,197 @@
+// The connection bar: target, framing, connect/disconnect and the always-visible connection state.
+import { formatTarget, parseTarget } from '../../shared/bridge-protocol.ts'
+import { FRAMINGS, type Framing } from '../../shared/framing.ts'
+import type { ConnectionState } from '../connection.ts'
+import { endpoint, reasonSentence } from '../describe.ts'
+import { isRange, resolveTarget, type TargetOption } from '../targets.ts'
+import { useT } from '../use-i18n.ts'
+import type { TargetsState } from '../use-targets.ts'
+
+/** The chosen allow-list entry and, for a range, the typed port. */
+export interface Selection {
+  optionId: string
+  port: string
+}
+
+interface Props {
+  targets: TargetsState
+  onRetryTargets: () => void
+  selection: Selection
+  onSelection: (selection: Selection) => void
+  framing: Framing
+  onFraming: (framing: Framing) => void
+  state: ConnectionState
+  bridgeUrl: string
+  targetsUrl: string
+  onConnect: (target: string) => void
+  onDisconnect: () => void
+}
+
+/** Target and framing pickers, the connect button and the state, with a reconnect offer after a failure. */
+export function ConnectionBar(props: Props) {
+  const t = useT()
+  const { targets, selection, framing, state } = props
+  const options = targets.status === 'ready' ? targets.options : []
+  const option = options.find((o) => o.id === selection.optionId)
+  // Without the allow-list (bridge down, or no CORS on another origin) the user may type HOST:PORT.
+  const manual = targets.status === 'error' ? parseTarget(selection.port) : undefined
+  const target = option
+    ? resolveTarget(option, selection.port)
+    : manual && formatTarget(manual.host, manual.port)
+  const busy = state.status === 'connecting' || state.status === 'open'
+  const failed = state.status === 'closed' && state.reason?.kind !== 'user'
+
+  const optionText = (o: TargetOption) =>
+    isRange(o)
+      ? `${o.host}:${o.from}–${o.to} — ${t.studentServers}`
+      : `${o.id} — ${o.framing ?? o.label ?? '?'}`
+
+  return (
+    <section className="connection-bar" aria-labelledby="connection-heading">
+      <h2 id="connection-heading" className="sr-only">
+        {t.connectionHeading}
+      </h2>
+      <div className="controls">
+        <div className="field target-field">
+          <label htmlFor="target">{t.target}</label>
+          {targets.status === 'error' ? (
+            <>
+              <input
+                id="target"
+                className="mono"
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="127.0.0.1:3213"
+                value={selection.port}
+                disabled={busy}
+                aria-describedby="target-error"
+                onChange={(e) => props.onSelection({ optionId: '', port: e.target.value })}
+              />
+              <div id="target-error" className="inline-error">
+                <span>{t.targetsFailed(props.targetsUrl)}</span>
+                <button type="button" className="small" onClick={props.onRetryTargets}>
+                  {t.retry}
+                </button>
+              </div>
+            </>
+          ) : (
+            <select
+              id="target"
+              value={selection.optionId}
+              disabled={busy || targets.status === 'loading'}
+              onChange={(e) => {
+                const next = options.find((o) => o.id === e.target.value)
+                props.onSelection({ optionId: e.target.value, port: next ? String(next.from) : '' })
+              }}
+            >
+              {targets.status === 'loading' && <option value="">{t.targetsLoading}</option>}
+              {targets.status === 'ready' && options.length === 0 && (
+                <option value="">{t.targetsEmpty}</option>
+              )}
+              {options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {optionText(o)}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+        {option && isRange(option) && (
+          <div className="field port-field">
+            <label htmlFor="port">{t.port}</label>
+            <input
+              id="port"
+              inputMode="numeric"
+              autoComplete="off"
+              value={selection.port}
+              disabled={busy}
+              aria-invalid={target === undefined}
+              aria-describedby="port-hint"
+              onChange={(e) => props.onSelection({ ...selection, port: e.target.value })}
+            />
+            <small id="port-hint" className={target === undefined ? 'hint-error' : 'hint'}>
+              {target === undefined
+                ? t.portInvalid(option.from, option.to)
+                : t.portRange(option.from, option.to)}
+            </small>
+          </div>
+        )}
+        <div className="field framing-field">
+          <label htmlFor="framing">{t.framing}</label>
+          <select
+            id="framing"
+            value={framing}
+            disabled={busy}
+            aria-describedby="framing-hint"
+            onChange={(e) => props.onFraming(e.target.value as Framing)}
+          >
+            {FRAMINGS.map((f) => (
+              <option key={f} value={f}>
+                {t.framingOption[f]}
+              </option>
+            ))}
+          </select>
+          <small id="framing-hint" className="hint">
+            {busy
+              ? t.framingLocked
+              : option?.framing && option.framing !== framing
+                ? t.framingDiffers(option.framing)
+                : '\u00a0'}
+          </small>
+        </div>
+        <div className="field connect-field">
+          {busy ? (
+            <button type="button" className="button danger" onClick={props.onDisconnect}>
+              {state.status === 'connecting' ? t.cancel : t.disconnect}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button primary"
+              disabled={!target}
+              onClick={() => target && props.onConnect(target)}
+            >
+              {t.connect}
+            </button>
+          )}
+        </div>
+      </div>
+      <div className={`status-area status-${state.status}${failed ? ' failed' : ''}`}>
+        <div className="status" role="status" aria-label={t.connectionState}>
+          <span className="status-dot" aria-hidden="true" />
+          <strong className="status-label">{t.status[state.status]}</strong>
+          {state.target && <span className="status-target">{state.target}</span>}
+          <StatusDetail state={state} bridgeUrl={props.bridgeUrl} />
+        </div>
+        {failed && state.target && (
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => state.target && props.onConnect(state.target)}
+          >
+            {t.reconnect}
+          </button>
+        )}
+      </div>
+    </section>
+  )
+}
+
+function StatusDetail({ state, bridgeUrl }: { state: ConnectionState; bridgeUrl: string }) {
+  const t = useT()
+  if (state.status === 'open' && state.local && state.remote) {
+    return (
+      <span className="status-detail">
+        {t.openDetail(endpoint(state.local), endpoint(state.remote))}
+      </span>
+    )
+  }
+  if (state.status === 'closed' && state.reason) {
+    return <span className="status-reason">{reasonSentence(state.reason, t)}</span>
+  }
+  return (
+    <span className="status-detail">
+      {t.bridge}: {bridgeUrl}
+    </span>
+  )
+}

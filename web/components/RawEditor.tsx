@@ -1,0 +1,48 @@
+// The raw editor: the exact text that goes on the wire, editable into anything, with the server's hints.
+import type { Hints } from '../request.ts'
+import { useT } from '../use-i18n.ts'
+
+interface Props {
+  raw: string
+  hints: Hints
+  onRaw: (raw: string) => void
+}
+
+/** A monospace textarea bound to the raw text, with every hint listed below it. */
+export function RawEditor({ raw, hints, onRaw }: Props) {
+  const t = useT()
+  const messages = [...hints.form, ...Object.values(hints.fields).flatMap((m) => m ?? [])]
+  return (
+    <div className="raw-editor">
+      <label htmlFor="raw">{t.rawLabel}</label>
+      <textarea
+        id="raw"
+        className="mono"
+        rows={5}
+        spellCheck={false}
+        autoComplete="off"
+        autoCapitalize="off"
+        value={raw}
+        aria-describedby="raw-help raw-hints"
+        onChange={(e) => onRaw(e.target.value)}
+      />
+      <p id="raw-help" className="muted small">
+        {t.rawHelp}
+      </p>
+      <div id="raw-hints" className="hints" aria-live="polite">
+        {messages.length === 0 ? (
+          <p className="hint-ok">{t.looksValid}</p>
+        ) : (
+          <>
+            <p className="hint-lead">{t.serverWouldSay}</p>
+            <ul>
+              {messages.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </div>
+  )
+}

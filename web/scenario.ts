@@ -1,0 +1,145 @@
+// Runs a list of requests all at once (send, wait for the answer, send the next) or step by step (no React).
+
+/** What became of one step: the answer's code, a message that was not a valid response, or no answer. */
+export type StepResult =
+  | { kind: 'answered'; code: string }
+  | { kind: 'unreadable' }
+  | { kind: 'timeout' }
+  | { kind: 'waiting' }
+
+/** The runner's state for the page. */
+export interface ScenarioState {
+  /** Index of the next step to send (0..total). */
+  next: number
+  total: number
+  running: boolean
+  results: readonly (StepResult | undefined)[]
+  /** Set when a send failed because the connection was not open. */
+  blocked: boolean
+}
+
+/** How the runner sends, and its timeout and timers (injectable for tests). */
+export interface ScenarioOptions {
+  /** Sends one request's text; false when nothing could be sent. */
+  send: (text: string) => boolean
+  /** How long "run all" waits for an answer before sending the next anyway (default 3 s). */
+  timeoutMs?: number
+  setTimer?: (callback: () => void, ms: number) => unknown
+  clearTimer?: (handle: unknown) => void
+}
+
+/** Sends a scenario's steps in order, pairing each answer with the oldest step still waiting. */
+export class ScenarioRunner {
+  private state: ScenarioState
+  private readonly listeners = new Set<() => void>()
+  private waiting: number[] = []
+  private timer: unknown
+  private readonly timeoutMs: number
+  private readonly setTimer: (callback: () => void, ms: number) => unknown
+  private readonly clearTimer: (handle: unknown) => void
+
+  constructor(
+    private readonly steps: readonly string[],
+    private readonly options: ScenarioOptions,
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 3000
+    this.setTimer = options.setTimer ?? ((cb, ms) => setTimeout(cb, ms))
+    this.clearTimer =
+      options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>))
+    this.state = this.fresh()
+  }
+
+  /** The current state (a new object on every change). */
+  getSnapshot = (): ScenarioState => this.state
+
+  /** Called on every change; returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Sends every remaining step, each after the previous one's answer (or its timeout). */
+  runAll(): void {
+    if (this.state.next >= this.state.total) this.reset()
+    this.update({ running: true, blocked: false })
+    if (this.waiting.length === 0) this.sendNext()
+  }
+
+  /** Sends the next step without waiting for answers. */
+  step(): void {
+    if (this.state.running) return
+    this.sendNext()
+  }
+
+  /** Stops "run all" after the step in flight; answers still arrive and are recorded. */
+  pause(): void {
+    this.clearTimer(this.timer)
+    this.update({ running: false })
+  }
+
+  /** Back to step 1 with no results. */
+  reset(): void {
+    this.clearTimer(this.timer)
+    this.waiting = []
+    this.state = this.fresh()
+    this.notify()
+  }
+
+  /** An answer arrived: `code` of a valid response, or undefined for anything else. */
+  answered(code: string | undefined): void {
+    const index = this.waiting.shift()
+    if (index === undefined) return
+    this.clearTimer(this.timer)
+    this.record(index, code === undefined ? { kind: 'unreadable' } : { kind: 'answered', code })
+    if (this.state.running && this.waiting.length === 0) this.sendNext()
+  }
+
+  /** The connection ended: stop running; steps still waiting get no answer. */
+  disconnected(): void {
+    this.clearTimer(this.timer)
+    const waiting = this.waiting
+    this.waiting = []
+    for (const index of waiting) this.record(index, { kind: 'timeout' })
+    this.update({ running: false })
+  }
+
+  private sendNext(): void {
+    const index = this.state.next
+    const text = this.steps[index]
+    if (text === undefined) return this.update({ running: false })
+    if (!this.options.send(text)) return this.update({ running: false, blocked: true })
+    this.waiting.push(index)
+    this.record(index, { kind: 'waiting' })
+    this.update({ next: index + 1, blocked: false })
+    if (!this.state.running) return
+    this.timer = this.setTimer(() => {
+      // No answer in time (the naive framing may glue two answers into one): move on anyway.
+      const late = this.waiting.shift()
+      if (late !== undefined) this.record(late, { kind: 'timeout' })
+      if (this.state.running) this.sendNext()
+    }, this.timeoutMs)
+  }
+
+  private record(index: number, result: StepResult): void {
+    const results = [...this.state.results]
+    results[index] = result
+    this.update({ results })
+  }
+
+  private fresh(): ScenarioState {
+    const total = this.steps.length
+    return { next: 0, total, running: false, results: [], blocked: false }
+  }
+
+  private update(change: Partial<ScenarioState>): void {
+    this.state = { ...this.state, ...change }
+    if (this.state.running && this.state.next >= this.state.total && this.waiting.length === 0) {
+      this.state = { ...this.state, running: false }
+    }
+    this.notify()
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener()
+  }
+}
