@@ -1,0 +1,263 @@
+// The WebSocket-to-TCP bridge: an HTTP server whose WebSockets each relay to one allowed TCP target.
+import http from 'node:http'
+import type net from 'node:net'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+// Values come from the zod-free module: loading zod in the bridge costs it throughput (bench:bridge).
+import type { AllowedTarget, BridgeEvent } from '../shared/bridge-protocol.ts'
+import { BRIDGE_PATH, CLOSE, formatTarget, parseTarget } from '../shared/bridge-wire.ts'
+import { findAllowed, originChecker } from './allow.ts'
+import { createRequestHandler } from './http.ts'
+import { clipReason, startRelay, type Relay } from './relay.ts'
+
+export interface BridgeOptions {
+  /** Listen address (default 127.0.0.1; 0.0.0.0 for a classroom LAN). */
+  host?: string
+  /** Listen port (default 8080; 0 picks a free one). */
+  port?: number
+  /** The only TCP targets the bridge will ever dial. */
+  allow: AllowedTarget[]
+  /** `HOST:PORT` used when the URL has no `?target=`; it must be allowed too. */
+  defaultTarget?: string
+  /** Extra page origins allowed to connect (`http://host:port`); '*' allows any. */
+  origins?: string[]
+  /** WebSockets at once, in total (default 200). */
+  maxConnections?: number
+  /** WebSockets at once from one client IP address (default 16). */
+  maxPerClient?: number
+  /** Largest WebSocket message from a client, in bytes (default 1 MiB); larger ones close with 1009. */
+  maxFrame?: number
+  /** Milliseconds without a byte either way before the relay closes (default 600 s). */
+  idleTimeoutMs?: number
+  /** Milliseconds a TCP connect may take (default 10 s). */
+  connectTimeoutMs?: number
+  /** Directory of the built page, served on GET (single-page: unknown paths get index.html). */
+  staticDir?: string
+  /** Receives one line per connection opened, refused or closed; omit for silence. */
+  log?: (line: string) => void
+}
+
+export interface RunningBridge {
+  readonly host: string
+  /** The port actually bound. */
+  readonly port: number
+  /** `http://HOST:PORT/`. */
+  readonly url: string
+  /** Open WebSockets right now (relays, and refusals still closing). */
+  readonly connections: number
+  /** Bytes the relays hold right now in send buffers and connect queues, all together. */
+  readonly buffered: number
+  /** Stops listening, closes every WebSocket with 1001 and ends every TCP side; resolves when all are gone. */
+  close(): Promise<void>
+}
+
+// A client that does not answer our close frame within this time is disconnected.
+const CLOSE_TIMEOUT_MS = 3_000
+
+/** Validates the options, listens, and relays until `close()`. */
+export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
+  const host = options.host ?? '127.0.0.1'
+  const maxConnections = options.maxConnections ?? 200
+  const maxPerClient = options.maxPerClient ?? 16
+  const maxFrame = options.maxFrame ?? 1 << 20
+  const idleTimeoutMs = options.idleTimeoutMs ?? 600_000
+  const log = options.log
+  const allow = options.allow.map(checkAllowed)
+  const originAllowed = originChecker(options.origins ?? [])
+  const fallback =
+    options.defaultTarget === undefined ? undefined : parseTarget(options.defaultTarget)
+  if (options.defaultTarget !== undefined) {
+    if (!fallback || !findAllowed(allow, fallback.host, fallback.port)) {
+      throw Object.assign(
+        new Error(`default target "${options.defaultTarget}" is not HOST:PORT on the allow-list`),
+        { code: 'WL_ERR_BAD_DEFAULT_TARGET' },
+      )
+    }
+  }
+  const defaultTarget = fallback && formatTarget(fallback.host, fallback.port)
+
+  const sockets = new Set<WebSocket>()
+  const relays = new Set<Relay>()
+  const perClient = new Map<string, number>()
+  let stopping = false
+
+  // closeTimeout is a ws 8 option that @types/ws does not list yet, hence the separate object.
+  const wsOptions = {
+    noServer: true,
+    clientTracking: false,
+    perMessageDeflate: false,
+    maxPayload: maxFrame,
+    closeTimeout: CLOSE_TIMEOUT_MS,
+  }
+  const wss = new WebSocketServer(wsOptions)
+  const server = http.createServer(
+    createRequestHandler(
+      { targets: allow, ...(defaultTarget && { defaultTarget }) },
+      options.staticDir,
+    ),
+  )
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => {})
+    const url = new URL(req.url ?? '/', 'http://bridge.invalid')
+    if (url.pathname !== BRIDGE_PATH && url.pathname !== '/') return abort(socket, 404, 'Not Found')
+    if (stopping) return abort(socket, 503, 'Service Unavailable')
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req, url))
+  })
+
+  function onConnection(ws: WebSocket, req: http.IncomingMessage, url: URL): void {
+    const startedAt = performance.now()
+    ws.on('error', () => {})
+    // /ws speaks the page's protocol (events as text frames); / relays bytes only, as websockify does.
+    const events = url.pathname === BRIDGE_PATH
+    const ip = clientAddress(req.socket)
+    const peer = formatTarget(ip, req.socket.remotePort ?? 0)
+    const count = perClient.get(ip) ?? 0
+    const total = sockets.size
+    sockets.add(ws)
+    perClient.set(ip, count + 1)
+    ws.once('close', () => {
+      sockets.delete(ws)
+      const left = (perClient.get(ip) ?? 1) - 1
+      if (left > 0) perClient.set(ip, left)
+      else perClient.delete(ip)
+    })
+
+    const refuse = (code: number, reason: string) => {
+      const text = clipReason(reason)
+      if (events) {
+        const at = Math.round((performance.now() - startedAt) * 1000) / 1000
+        ws.send(JSON.stringify({ type: 'refused', at, code, reason: text } satisfies BridgeEvent))
+      }
+      ws.close(code, text)
+      log?.(line(peer, `refused ${code} ${text}`))
+    }
+
+    // Every refusal comes after the WebSocket is accepted, so a browser sees the code and reason,
+    // and before any TCP connect.
+    if (stopping) return refuse(CLOSE.GOING_AWAY, 'bridge is shutting down')
+    const origin = req.headers.origin
+    if (!originAllowed(origin, req.headers.host)) {
+      // Quoted with JSON.stringify: header and query text must not inject lines into the log.
+      return refuse(CLOSE.ORIGIN_NOT_ALLOWED, `origin ${JSON.stringify(origin)} is not allowed`)
+    }
+    const asked = url.searchParams.get('target') || undefined
+    const wanted = asked === undefined ? fallback : parseTarget(asked)
+    if (asked === undefined && !wanted) {
+      return refuse(CLOSE.NO_TARGET, 'no target: add ?target=HOST:PORT to the URL')
+    }
+    if (!wanted || !findAllowed(allow, wanted.host, wanted.port)) {
+      return refuse(CLOSE.TARGET_NOT_ALLOWED, `target ${JSON.stringify(asked)} is not allowed`)
+    }
+    if (total >= maxConnections) {
+      return refuse(CLOSE.TOO_MANY_CONNECTIONS, `too many connections (${maxConnections} at most)`)
+    }
+    if (count >= maxPerClient) {
+      return refuse(
+        CLOSE.TOO_MANY_CONNECTIONS,
+        `too many connections from ${ip} (${maxPerClient} at most)`,
+      )
+    }
+
+    const relay = startRelay(ws, {
+      host: wanted.host,
+      port: wanted.port,
+      events,
+      startedAt,
+      maxQueue: maxFrame * 4,
+      idleTimeoutMs,
+      ...(options.connectTimeoutMs !== undefined && { connectTimeoutMs: options.connectTimeoutMs }),
+    })
+    relays.add(relay)
+    log?.(line(peer, `open -> ${relay.target}${events ? '' : ' (bytes only)'}`))
+    void relay.done.then(({ code, reason, bytes }) => {
+      relays.delete(relay)
+      log?.(
+        line(
+          peer,
+          // A client's close reason is its own text: quoted, like the refusals' target and origin.
+          `closed -> ${relay.target} ${code} ${reason ? JSON.stringify(reason) : '-'} toTarget=${bytes.toTarget}B fromTarget=${bytes.fromTarget}B`,
+        ),
+      )
+    })
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      reject(
+        Object.assign(
+          new Error(`cannot listen on ${formatTarget(host, options.port ?? 8080)}: ${err.code}`),
+          {
+            code: err.code === 'EADDRINUSE' ? 'WL_ERR_PORT_IN_USE' : 'WL_ERR_LISTEN',
+          },
+        ),
+      )
+    }
+    server.once('error', onError)
+    server.listen({ host, port: options.port ?? 8080 }, () => {
+      server.off('error', onError)
+      resolve()
+    })
+  })
+  server.on('error', (err) => log?.(line('-', `server error ${err.message}`)))
+  const port = (server.address() as net.AddressInfo).port
+
+  return {
+    host,
+    port,
+    url: `http://${formatTarget(host, port)}/`,
+    get connections() {
+      return sockets.size
+    },
+    get buffered() {
+      let sum = 0
+      for (const relay of relays) sum += relay.held
+      return sum
+    },
+    async close() {
+      stopping = true
+      const listening = new Promise<void>((resolve) => server.close(() => resolve()))
+      const gone = [...relays].map((r) => r.done)
+      for (const relay of relays) relay.close(CLOSE.GOING_AWAY, 'bridge is shutting down')
+      // Refusals still closing: their close handshake is bounded by CLOSE_TIMEOUT_MS anyway.
+      for (const ws of sockets) {
+        if (ws.readyState === ws.OPEN) ws.close(CLOSE.GOING_AWAY, 'bridge is shutting down')
+      }
+      await Promise.all(gone)
+      server.closeAllConnections()
+      await listening
+    },
+  }
+}
+
+const isPort = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 65535
+
+/** An allow-list entry with a host and ports in order (the AllowedTarget schema's rules); throws an Error. */
+function checkAllowed(entry: AllowedTarget): AllowedTarget {
+  const ok =
+    typeof entry.host === 'string' &&
+    entry.host !== '' &&
+    isPort(entry.from) &&
+    isPort(entry.to) &&
+    entry.from <= entry.to
+  if (!ok) {
+    throw Object.assign(new Error(`bad allow-list entry ${JSON.stringify(entry)}`), {
+      code: 'WL_ERR_BAD_ALLOW',
+    })
+  }
+  return { ...entry }
+}
+
+/** The client's IP address, with IPv4-mapped IPv6 (`::ffff:10.0.0.5`) written as IPv4. */
+function clientAddress(socket: net.Socket): string {
+  const address = socket.remoteAddress ?? 'unknown'
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address
+}
+
+function abort(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+  setTimeout(() => socket.destroy(), 1_000).unref()
+}
+
+function line(peer: string, what: string): string {
+  return `${new Date().toISOString()} ${peer} ${what}`
+}

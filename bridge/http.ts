@@ -1,0 +1,65 @@
+// The bridge's plain HTTP side: the allow-list as JSON, the built page (or a short note), nothing else.
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
+import sirv from 'sirv'
+import type { TargetsInfo } from '../shared/bridge-protocol.ts'
+import { BRIDGE_PATH, TARGETS_PATH } from '../shared/bridge-wire.ts'
+
+/** Answers GET /api/targets, then the page from `staticDir` (single-page), or a plain-text note. */
+export function createRequestHandler(info: TargetsInfo, staticDir?: string): RequestListener {
+  const targetsJson = JSON.stringify(info)
+  // dev: false lists the directory once at startup and serves only those files, so no URL,
+  // however encoded, can reach outside it.
+  const page = staticDir ? sirv(staticDir, { single: true, dev: false, etag: true }) : undefined
+  const note = aboutText(info)
+
+  return (req: IncomingMessage, res: ServerResponse) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD')
+      return reply(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n')
+    }
+    const path = (req.url ?? '/').split('?')[0]
+    if (path === TARGETS_PATH) {
+      res.setHeader('Cache-Control', 'no-store')
+      return reply(res, 200, 'application/json; charset=utf-8', targetsJson, req.method === 'HEAD')
+    }
+    if (page) {
+      // sirv pipes a file stream into res without an 'error' listener: a file deleted since
+      // startup (dist/ rebuilt under a running bridge) would otherwise crash the process.
+      res.once('pipe', (source) => source.once('error', () => res.destroy()))
+      return page(req, res)
+    }
+    if (path === '/')
+      return reply(res, 200, 'text/plain; charset=utf-8', note, req.method === 'HEAD')
+    return reply(res, 404, 'text/plain; charset=utf-8', 'not found\n')
+  }
+}
+
+function reply(res: ServerResponse, status: number, type: string, body: string, head = false) {
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) })
+  res.end(head ? undefined : body)
+}
+
+function aboutText(info: TargetsInfo): string {
+  const targets = info.targets.map((t) => {
+    const ports = t.from === t.to ? `${t.from}` : `${t.from}-${t.to}`
+    const host = t.host.includes(':') ? `[${t.host}]` : t.host
+    return `  ${host}:${ports}${t.label ? `  (${t.label})` : ''}`
+  })
+  return `wire-lab bridge
+
+This server relays WebSockets to TCP: each WebSocket gets exactly one TCP connection to one
+of the targets below, and nothing else. Browsers cannot open TCP sockets; this is how the
+wire-lab page talks to the lesson's server.
+
+Connect a WebSocket to  ${BRIDGE_PATH}?target=HOST:PORT  on this server${
+    info.defaultTarget ? ` (without ?target=, ${info.defaultTarget})` : ''
+  }.
+Bytes you send (binary or text messages) go to the target unchanged; each chunk the target
+sends comes back as one binary message; the bridge's own events are JSON text messages.
+A WebSocket on / relays bytes only, with no events (websockify style).
+
+Allowed targets (also as JSON at ${TARGETS_PATH}):
+${targets.join('\n')}
+`
+}

@@ -1,0 +1,108 @@
+// `npm start`: build the page if needed, start the server and the bridge, print the one URL to open.
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { DEFAULT_PORTS } from '../shared/framing.ts'
+import { CODE_MODES, type CodeMode } from '../shared/protocol.ts'
+import { parseCount } from '../server/cli.ts'
+import { pageUrls, startPlayground } from './playground.ts'
+
+const repo = fileURLToPath(new URL('..', import.meta.url))
+const dist = join(repo, 'dist')
+
+const HELP = `Usage: npm start [-- options]
+
+Starts the whole wire-lab playground: the TCP user-service server (ports ${Object.values(DEFAULT_PORTS).join(', ')}),
+the WebSocket bridge, and the page, all behind one URL.
+
+Options:
+  --host ADDR        127.0.0.1 (default: this computer only) or 0.0.0.0 (the classroom LAN)
+  --port N           the page's HTTP port (default 8080)
+  --any-ports        let the system pick free ports for the TCP server (if 3213-3216 are taken)
+  --allow HOST:PORT[-PORT]
+                     also let the page reach this TCP server (repeatable), e.g. a student's own
+                     Python server: --allow 192.168.0.42:3213
+  --codes lesson|http  refusal codes of the bundled server (default lesson)
+  --rebuild          build the page even if dist/ looks fresh
+  --quiet            no per-request log lines
+  -h, --help         this text`
+
+/** Newest modification time under the page's sources. */
+function newestSource(): number {
+  let newest = 0
+  const walk = (path: string) => {
+    const st = statSync(path)
+    if (st.isDirectory()) for (const name of readdirSync(path)) walk(join(path, name))
+    else newest = Math.max(newest, st.mtimeMs)
+  }
+  for (const p of ['web', 'shared', 'vite.config.ts', 'package-lock.json']) {
+    if (existsSync(join(repo, p))) walk(join(repo, p))
+  }
+  return newest
+}
+
+async function buildPageIfNeeded(force: boolean): Promise<void> {
+  const index = join(dist, 'index.html')
+  if (!force && existsSync(index) && statSync(index).mtimeMs >= newestSource()) return
+  console.log('Building the page (vite build)...')
+  const { build } = await import('vite')
+  await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'warn' })
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '8080' },
+      'any-ports': { type: 'boolean', default: false },
+      allow: { type: 'string', multiple: true, default: [] },
+      codes: { type: 'string', default: 'lesson' },
+      rebuild: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) return console.log(HELP)
+  if (!(CODE_MODES as readonly string[]).includes(values.codes)) {
+    throw new Error(`--codes must be one of ${CODE_MODES.join(', ')}, not "${values.codes}"`)
+  }
+  await buildPageIfNeeded(values.rebuild)
+  const playground = await startPlayground({
+    host: values.host,
+    port: parseCount('--port', values.port, 0, 65535),
+    serverPorts: values['any-ports'] ? 'any' : 'default',
+    allow: values.allow,
+    origins: [],
+    codes: values.codes as CodeMode,
+    staticDir: dist,
+    quiet: values.quiet,
+  })
+  const { server, bridge } = playground
+  const [main, ...lan] = pageUrls(values.host, bridge.port)
+  const ports = Object.entries(server.ports).map(([f, p]) => `${f} ${p}`)
+  console.log(`\n  wire-lab is running. Open:  ${main}\n`)
+  for (const url of lan) console.log(`  on the classroom network:   ${url}`)
+  console.log(`  TCP server (${values.host}): ${ports.join(', ')}`)
+  console.log(`  Press Ctrl-C to stop.\n`)
+  let stopping = false
+  const stop = async () => {
+    if (stopping) process.exit(130)
+    stopping = true
+    console.log('\nStopping...')
+    await playground.stop()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+}
+
+main().catch((err: Error & { code?: string; port?: number }) => {
+  console.error(`wire-lab: ${err.message}`)
+  if (err.code === 'WL_ERR_PORT_IN_USE') {
+    console.error('Is wire-lab already running? Stop it, or run: npm start -- --any-ports')
+  } else if (err.code === 'EADDRINUSE') {
+    console.error('The page port is taken: pick another with npm start -- --port 8081')
+  }
+  process.exit(1)
+})
