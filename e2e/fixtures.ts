@@ -1,5 +1,5 @@
 // Test fixtures: the real TCP server and WebSocket bridge, in-process, serving the built page.
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defaultAllowList } from '../bridge/allow.ts'
@@ -76,9 +76,9 @@ export async function showSection(page: Page, heading: string | RegExp): Promise
     .evaluate((el) => el.closest('section')?.scrollIntoView({ block: 'start' }))
 }
 
-/** The connection state region (role=status), found by its accessible name in either language. */
-export function connectionState(page: Page) {
-  return page.getByRole('status', { name: /Estado da conexão|Connection state/ })
+/** The connection state region (role=status) of the page or of one pane, by its name in either language. */
+export function connectionState(scope: Page | Locator) {
+  return scope.getByRole('status', { name: /Estado da conexão|Connection state/ })
 }
 
 /** Opens the page, picks the bundled server's port for `framing`, connects, waits for the open state. */
@@ -87,4 +87,15 @@ export async function connect(page: Page, lab: Lab, framing: Framing = 'json'): 
   await page.getByLabel('Alvo').selectOption(`127.0.0.1:${lab.server.ports[framing]}`)
   await page.getByRole('button', { name: 'Conectar' }).click()
   await expect(connectionState(page)).toContainText('Conectado')
+}
+
+/** Connects one pane (the region "Cliente A", "Cliente B") to the bundled server's port for `framing`. */
+export async function connectPane(
+  pane: Locator,
+  lab: Lab,
+  framing: Framing = 'json',
+): Promise<void> {
+  await pane.getByLabel('Alvo').selectOption(`127.0.0.1:${lab.server.ports[framing]}`)
+  await pane.getByRole('button', { name: 'Conectar' }).click()
+  await expect(connectionState(pane)).toContainText('Conectado')
 }

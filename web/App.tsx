@@ -1,38 +1,63 @@
-// The page: header, connection bar, request builder with presets and scenario, and the live log.
-import { useEffect, useReducer, useState } from 'react'
+// The page: header, display preferences, the mode switch, and the playground's client panes or another mode.
+import { useEffect, useState, type ComponentType } from 'react'
 import { z } from 'zod'
 import { en as zodEn, pt as zodPt } from 'zod/locales'
-import type { Framing } from '../shared/framing.ts'
-import { ConnectionBar, type Selection } from './components/ConnectionBar.tsx'
 import { Header } from './components/Header.tsx'
-import { LiveLog } from './components/LiveLog.tsx'
-import { Presets } from './components/Presets.tsx'
-import { RequestBuilder, type BuilderTab } from './components/RequestBuilder.tsx'
-import { ScenarioPanel } from './components/ScenarioPanel.tsx'
+import { ModeTabs } from './components/ModeTabs.tsx'
+import { Playground, PlaygroundActions } from './components/Playground.tsx'
 import { MESSAGES, type Lang } from './i18n.ts'
 import type { StorageLike } from './log-store.ts'
+import { BotMenu } from './modes/BotMenu.tsx'
+import { FramingLab } from './modes/FramingLab.tsx'
+import { hashOf, modeFromHash, type ModeId } from './modes.ts'
+import type { PaneSet } from './panes.ts'
 import { applyPrefs, loadPrefs, savePrefs, type Prefs } from './prefs.ts'
-import { INITIAL_FORM, builderFromForm, builderReducer, rawToForm } from './request.ts'
-import { defaultOption, type BridgeLocation } from './targets.ts'
-import { useConnectionState, useLab } from './use-connection.ts'
+import type { BridgeLocation } from './targets.ts'
 import { I18nContext } from './use-i18n.ts'
-import { useTargets } from './use-targets.ts'
+import { usePlayground } from './use-playground.ts'
+import { ThemeContext } from './use-theme.ts'
 
 /** Zod's own messages (e.g. in `z.prettifyError`) follow the page's language. */
 export function setZodLocale(lang: Lang): void {
   z.config(lang === 'pt' ? zodPt() : zodEn())
 }
 
+// The modes besides the playground, each with its own Lab; only modes that exist get a tab.
+const OTHER_MODES: Partial<Record<ModeId, ComponentType<{ bridge: BridgeLocation }>>> = {
+  framing: FramingLab,
+  bot: BotMenu,
+}
+const MODES: readonly ModeId[] = [
+  'playground',
+  ...(['framing', 'bot'] as const).filter((m) => OTHER_MODES[m]),
+]
+
 interface Props {
   bridge: BridgeLocation
+  /** The playground's client panes, each with its own Lab. */
+  panes: PaneSet
   /** Where preferences persist (localStorage in the page). */
   prefsStorage: StorageLike | undefined
   prefersDark: boolean
 }
 
-/** The whole page; the Lab comes from LabContext. */
-export function App({ bridge, prefsStorage, prefersDark }: Props) {
-  const lab = useLab()
+// The mode in the URL hash, kept in step both ways (links, back button, tab clicks).
+function useHashMode(): [ModeId, (mode: ModeId) => void] {
+  const [mode, setMode] = useState<ModeId>(() => modeFromHash(window.location.hash, MODES))
+  useEffect(() => {
+    const onHash = () => setMode((current) => modeFromHash(window.location.hash, MODES, current))
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [])
+  const choose = (next: ModeId) => {
+    setMode(next)
+    if (window.location.hash !== hashOf(next)) window.location.hash = hashOf(next)
+  }
+  return [mode, choose]
+}
+
+/** The whole page. */
+export function App({ bridge, panes, prefsStorage, prefersDark }: Props) {
   const [prefs, setPrefsState] = useState<Prefs>(() => {
     const loaded = loadPrefs(prefsStorage, prefersDark)
     setZodLocale(loaded.lang)
@@ -49,81 +74,46 @@ export function App({ bridge, prefsStorage, prefersDark }: Props) {
     document.title = `${t.title} — ${t.subtitle}`
   }, [prefs, prefsStorage, t])
 
-  const state = useConnectionState()
-  const { state: targets, retry } = useTargets(bridge.targetsUrl)
-  const [picked, setPicked] = useState<Selection | undefined>()
-  const [framingChoice, setFramingChoice] = useState<Framing | undefined>()
-  const options = targets.status === 'ready' ? targets.options : []
-  // Until the user picks, the bridge's default target is selected; the framing follows the target.
-  const fallback = targets.status === 'ready' ? defaultOption(targets.info, options) : undefined
-  const selection: Selection =
-    picked && (targets.status === 'error' || options.some((o) => o.id === picked.optionId))
-      ? picked
-      : { optionId: fallback?.id ?? '', port: fallback ? String(fallback.from) : '' }
-  const option = options.find((o) => o.id === selection.optionId)
-  const busy = state.status === 'connecting' || state.status === 'open'
-  const framing: Framing = busy ? lab.currentFraming : (framingChoice ?? option?.framing ?? 'json')
-
-  const [builder, dispatch] = useReducer(builderReducer, INITIAL_FORM, builderFromForm)
-  const [tab, setTab] = useState<BuilderTab>('form')
-  const canSend = state.status === 'open'
-
-  useEffect(() => {
-    // Ctrl+Enter (Cmd+Enter on a Mac) sends from anywhere, so the teacher need not find the button.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return
-      e.preventDefault()
-      lab.send(builder.raw)
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [lab, builder.raw])
+  const [mode, setMode] = useHashMode()
+  const playground = usePlayground(panes)
+  const Other = mode === 'playground' ? undefined : OTHER_MODES[mode]
+  const firstPane = playground.review ? 'ra' : playground.list[0]?.name.toLowerCase()
 
   return (
     <I18nContext.Provider value={t}>
-      <a className="skip-link" href="#log">
-        {t.skipToLog}
-      </a>
-      <Header prefs={prefs} onChange={setPrefs} />
-      <main className="app-main">
-        <ConnectionBar
-          targets={targets}
-          onRetryTargets={retry}
-          selection={selection}
-          onSelection={(next) => {
-            if (next.optionId !== selection.optionId) setFramingChoice(undefined)
-            setPicked(next)
-          }}
-          framing={framing}
-          onFraming={setFramingChoice}
-          state={state}
-          bridgeUrl={bridge.wsUrl}
-          targetsUrl={bridge.targetsUrl}
-          onConnect={(target) => lab.connect(bridge.wsUrl, target, framing)}
-          onDisconnect={() => lab.disconnect()}
-        />
-        <div className="workspace">
-          <div className="column">
-            <RequestBuilder
-              builder={builder}
-              dispatch={dispatch}
-              tab={tab}
-              onTab={setTab}
-              framing={framing}
-              canSend={canSend}
-              onSend={() => lab.send(builder.raw)}
-            />
-            <ScenarioPanel connected={canSend} />
-            <Presets
-              onLoad={(raw) => {
-                dispatch({ type: 'load', raw })
-                if (!rawToForm(raw)) setTab('raw')
-              }}
-            />
+      <ThemeContext.Provider value={prefs.theme}>
+        {mode === 'playground' && (
+          <a className="skip-link" href={`#${firstPane}-log`}>
+            {t.skipToLog}
+          </a>
+        )}
+        <Header prefs={prefs} onChange={setPrefs} />
+        <ModeTabs modes={MODES} current={mode} onChange={setMode}>
+          {mode === 'playground' && <PlaygroundActions panes={panes} state={playground} />}
+        </ModeTabs>
+        <main className="app-main">
+          {/* The playground stays mounted while hidden, so its forms and connections survive a visit. */}
+          <div
+            className="mode-panel playground"
+            role="tabpanel"
+            id="mode-playground"
+            aria-labelledby="mode-tab-playground"
+            hidden={mode !== 'playground'}
+          >
+            <Playground panes={panes} state={playground} bridge={bridge} />
           </div>
-          <LiveLog />
-        </div>
-      </main>
+          {Other && (
+            <div
+              className="mode-panel"
+              role="tabpanel"
+              id={`mode-${mode}`}
+              aria-labelledby={`mode-tab-${mode}`}
+            >
+              <Other bridge={bridge} />
+            </div>
+          )}
+        </main>
+      </ThemeContext.Provider>
     </I18nContext.Provider>
   )
 }

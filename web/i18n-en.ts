@@ -1,5 +1,7 @@
 // The page's English strings; the `Messages` type makes a missing or misshapen key a compile error.
 import type { Messages } from './i18n.ts'
+import { modesEn } from './i18n-modes.ts'
+import { panesEn } from './i18n-panes.ts'
 
 const bytes = (n: number) => `${n} ${n === 1 ? 'byte' : 'bytes'}`
 
@@ -225,4 +227,6 @@ export const en: Messages = {
     restored: (n) => `Previous session: ${n} entries restored after reloading the page.`,
   },
   previous: 'previous session',
+  ...modesEn,
+  ...panesEn,
 }

@@ -1,6 +1,8 @@
 // Every visible string of the page, Portuguese (the lesson's language, default) and English (i18n-en.ts).
 import type { Framing } from '../shared/framing.ts'
 import { en } from './i18n-en.ts'
+import { modesPt } from './i18n-modes.ts'
+import { panesPt } from './i18n-panes.ts'
 
 const bytes = (n: number) => `${n} ${n === 1 ? 'byte' : 'bytes'}`
 
@@ -227,6 +229,8 @@ const pt = {
       `Sessão anterior: ${n} entradas restauradas depois de recarregar a página.`,
   },
   previous: 'sessão anterior',
+  ...modesPt,
+  ...panesPt,
 }
 
 /** The dictionary's shape: English must have every key Portuguese has, with the same parameters. */

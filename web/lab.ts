@@ -57,12 +57,12 @@ export class Lab {
     return this.framing
   }
 
-  /** Connects to `target` through the bridge; both directions are decoded with `framing`. */
-  connect(bridgeUrl: string, target: string, framing: Framing): void {
+  /** Connects to `target` through the bridge; the log decodes both directions with `decodeAs`. */
+  connect(bridgeUrl: string, target: string, framing: Framing, decodeAs: Framing = framing): void {
     // End the old connection first, so its 'ended' event closes the old session, not the new one.
     this.connection.disconnect()
     this.framing = framing
-    this.log.beginSession(target, framing)
+    this.log.beginSession(target, framing, decodeAs)
     this.connection.connect(bridgeUrl, target)
   }
 

@@ -91,10 +91,8 @@ export interface LogCounts {
 /** What the page renders; a new object after each batch of changes. */
 export interface LogSnapshot {
   version: number
-  /** The newest entries that pass the filter, oldest first, at most `renderLimit`. */
+  /** Every entry that passes the filter, oldest first (the virtual list renders the ones in view). */
   visible: readonly Entry[]
-  /** Older entries pass the filter but are not in `visible`. */
-  more: boolean
   total: number
   counts: LogCounts
   filter: LogFilter

@@ -10,10 +10,7 @@ const RECORD =
   '{"CODIGO DE ERRO": "200", "EXPLICA\\u00c7\\u00c3O": {"Nome": "Cabron", "Endere\\u00e7o": null, "Telefone": "3218181", "Email": "meu@gmail.com"}}'
 
 // A model whose batches run only when the test flushes them.
-function setup(
-  framing: Framing = 'json',
-  options: { maxEntries?: number; renderLimit?: number } = {},
-) {
+function setup(framing: Framing = 'json', options: { maxEntries?: number } = {}) {
   const pending: (() => void)[] = []
   const model = new LogModel({ schedule: (cb) => pending.push(cb), ...options })
   model.beginSession('127.0.0.1:3213', framing)
@@ -168,21 +165,28 @@ describe('LogModel snapshots', () => {
     })
   })
 
-  it('filters by direction and kind and caps the rendered rows', () => {
-    const { model, frame, trickle } = setup('json', { renderLimit: 10 })
+  it('filters by direction and kind, keeping every row that passes', () => {
+    const { model, frame, trickle } = setup('json')
     trickle('received', utf8(NOT_REGISTERED))
     model.chunk('sent', utf8('{}'), 0)
     frame()
     let snap = model.getSnapshot()
-    expect(snap.visible).toHaveLength(10)
-    expect(snap.more).toBe(true)
+    expect(snap.visible).toHaveLength(snap.total)
+    expect(snap.visible[0]).toMatchObject({ kind: 'event' })
     model.setFilter({ chunks: false, events: false })
     snap = model.getSnapshot()
     expect(snap.visible.map((e) => e.kind)).toEqual(['message', 'message'])
-    expect(snap.more).toBe(false)
     model.setFilter({ received: false })
     expect(model.getSnapshot().visible).toHaveLength(1)
     expect(model.getSnapshot().visible[0]).toMatchObject({ kind: 'message', dir: 'sent' })
+  })
+
+  it('shows the annotated version of a chunk once a message ends in it', () => {
+    const { model, frame } = setup('json')
+    model.chunk('received', utf8(NOT_REGISTERED), 0)
+    frame()
+    const chunk = model.getSnapshot().visible.find((e) => e.kind === 'chunk')
+    expect(chunk).toMatchObject({ marks: [{ edge: 'start' }, { edge: 'end' }] })
   })
 
   it('clears entries but keeps decoding the stream in progress', () => {
@@ -208,7 +212,8 @@ describe('LogModel snapshots', () => {
     expect(snap.total).toBeLessThanOrEqual(100_000)
     expect(snap.dropped).toBeGreaterThan(0)
     expect(snap.total + snap.dropped).toBe(120_001)
-    expect(snap.visible).toHaveLength(200)
+    expect(snap.visible).toHaveLength(snap.total)
+    expect(snap.visible[0]!.id).toBe(snap.dropped + 1)
     expect(snap.visible.at(-1)).toMatchObject({ kind: 'message', n: 60_000 })
   })
 })

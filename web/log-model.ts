@@ -3,7 +3,6 @@ import { createDecoder, type Decoder, type FrameEvent, type Framing } from '../s
 import { decodeMessage, frameErrorView, type Direction } from './decode.ts'
 import {
   ALL,
-  passes,
   type ChunkEntry,
   type Entry,
   type LogCounts,
@@ -12,13 +11,13 @@ import {
   type LogSnapshot,
   type MessageEntry,
 } from './log-entries.ts'
+import { FilteredRows } from './log-rows.ts'
 
 /** Scheduling, limits and starting entries of a LogModel. */
 export interface LogModelOptions {
   /** Runs a callback before the next paint (default requestAnimationFrame). */
   schedule?: (callback: () => void) => void
   maxEntries?: number
-  renderLimit?: number
   /** Entries to start with, e.g. restored from storage. */
   initial?: readonly Entry[]
 }
@@ -44,6 +43,7 @@ export class LogModel {
   private framing: Framing = 'json'
   private streams: Record<Direction, Stream> | undefined
   private filter: LogFilter = ALL
+  private readonly rows = new FilteredRows(ALL)
   private counts: LogCounts = { chunks: 0, messages: 0, events: 0, sent: 0, received: 0 }
   private dropped = 0
   private scheduled = false
@@ -52,12 +52,10 @@ export class LogModel {
   private readonly messageListeners = new Set<(entry: MessageEntry) => void>()
   private readonly schedule: (callback: () => void) => void
   private readonly maxEntries: number
-  private readonly renderLimit: number
 
   constructor(options: LogModelOptions = {}) {
     this.schedule = options.schedule ?? defaultSchedule
     this.maxEntries = options.maxEntries ?? 100_000
-    this.renderLimit = options.renderLimit ?? 200
     for (const entry of options.initial ?? []) this.adopt(entry)
     this.snapshot = this.build(0)
   }
@@ -82,11 +80,15 @@ export class LogModel {
     return this.entries
   }
 
-  /** Starts a connection: fresh decoders in both directions, stream offsets from 0. */
-  beginSession(target: string, framing: Framing): void {
+  /**
+   * Starts a connection: fresh decoders in both directions, stream offsets from 0. `decodeAs` picks
+   * the decoders when they should differ from the port's framing (the framing lab reads naive's
+   * unframed JSON as json, to show where the messages really are).
+   */
+  beginSession(target: string, framing: Framing, decodeAs: Framing = framing): void {
     this.endSession(0)
-    this.framing = framing
-    const stream = (): Stream => ({ decoder: createDecoder(framing), offset: 0, open: [] })
+    this.framing = decodeAs
+    const stream = (): Stream => ({ decoder: createDecoder(decodeAs), offset: 0, open: [] })
     this.streams = { sent: stream(), received: stream() }
     this.event({ type: 'session', target, framing }, 0)
   }
@@ -130,6 +132,7 @@ export class LogModel {
   /** Forgets every entry (decoders keep their place in the stream). */
   clear(): void {
     this.entries = []
+    this.rows.reset([], this.filter)
     this.counts = { chunks: 0, messages: 0, events: 0, sent: 0, received: 0 }
     this.dropped = 0
     if (this.streams) for (const dir of ['sent', 'received'] as const) this.streams[dir].open = []
@@ -139,6 +142,7 @@ export class LogModel {
   /** Changes the filter; shown at once rather than next frame, since a person clicked. */
   setFilter(change: Partial<LogFilter>): void {
     this.filter = { ...this.filter, ...change }
+    this.rows.reset(this.entries, this.filter)
     this.flush()
   }
 
@@ -220,6 +224,7 @@ export class LogModel {
   private replace(entry: Entry): void {
     const first = this.entries[0]
     if (first) this.entries[entry.id - first.id] = entry
+    this.rows.replace(entry)
     this.touch()
   }
 
@@ -232,6 +237,7 @@ export class LogModel {
       for (const old of this.entries.slice(0, cut)) this.count(old, -1)
       this.entries.splice(0, cut)
       this.dropped += cut
+      if (this.entries[0]) this.rows.dropBefore(this.entries[0].id)
     }
     this.touch()
   }
@@ -241,6 +247,7 @@ export class LogModel {
     if (entry.kind === 'chunk') this.chunkN = Math.max(this.chunkN, entry.n)
     if (entry.kind === 'message') this.msgN[entry.dir] = Math.max(this.msgN[entry.dir], entry.n)
     this.entries.push(entry)
+    this.rows.add(entry)
     this.count(entry, 1)
   }
 
@@ -264,18 +271,9 @@ export class LogModel {
   }
 
   private build(version: number): LogSnapshot {
-    const visible: Entry[] = []
-    let i = this.entries.length - 1
-    for (; i >= 0 && visible.length < this.renderLimit; i--) {
-      const entry = this.entries[i]!
-      if (passes(entry, this.filter)) visible.push(entry)
-    }
-    let more = false
-    for (; i >= 0 && !more; i--) more = passes(this.entries[i]!, this.filter)
     return {
       version,
-      visible: visible.reverse(),
-      more,
+      visible: this.rows.snapshot(),
       total: this.entries.length,
       counts: { ...this.counts },
       filter: this.filter,

@@ -133,10 +133,10 @@ export function parseLog(text: string | null): Entry[] {
 }
 
 /** The previous page load's entries, followed by a `restored` divider when there were any. */
-export function restoreLog(storage: StorageLike | undefined): Entry[] {
+export function restoreLog(storage: StorageLike | undefined, key = LOG_KEY): Entry[] {
   let text: string | null = null
   try {
-    text = storage?.getItem(LOG_KEY) ?? null
+    text = storage?.getItem(key) ?? null
   } catch {
     // Storage can be disabled (privacy settings); the log then starts empty.
   }
@@ -147,11 +147,12 @@ export function restoreLog(storage: StorageLike | undefined): Entry[] {
   return [...entries, { kind: 'event', id: entries.length + 1, t, event: divider }]
 }
 
-/** Saves the model to storage shortly after changes and at once on `save()`; `stop()` detaches. */
+/** Saves the model to storage under `key` shortly after changes and at once on `save()`; `stop()` detaches. */
 export function persistLog(
   model: LogModel,
   storage: StorageLike,
   delayMs = 1000,
+  key = LOG_KEY,
 ): { save(): void; stop(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined
   const save = () => {
@@ -161,8 +162,8 @@ export function persistLog(
     // Halve the budget on a quota error rather than lose the whole log.
     for (let budget = 1_000_000; budget >= 10_000; budget /= 2) {
       try {
-        if (entries.length === 0) storage.removeItem(LOG_KEY)
-        else storage.setItem(LOG_KEY, serializeLog(entries, budget))
+        if (entries.length === 0) storage.removeItem(key)
+        else storage.setItem(key, serializeLog(entries, budget))
         return
       } catch {
         continue

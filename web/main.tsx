@@ -1,12 +1,13 @@
-// Entry point: builds the Lab with the browser's WebSocket and storage, then renders the page.
+// Entry point: builds the client panes' Labs with the browser's WebSocket and storage, then renders the page.
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { browserSocket } from './connection.ts'
 import { Lab } from './lab.ts'
-import { persistLog, restoreLog, type StorageLike } from './log-store.ts'
+import { LOG_KEY, persistLog, restoreLog, type StorageLike } from './log-store.ts'
+import { PaneSet, isPaneName, type PaneName } from './panes.ts'
 import { bridgeLocation } from './targets.ts'
-import { LabContext } from './use-connection.ts'
+import { installTestHooks } from './test-hooks.ts'
 import './styles.css'
 
 // Reading window.sessionStorage itself throws when storage is disabled, so probe it once.
@@ -18,21 +19,56 @@ function storage(name: 'sessionStorage' | 'localStorage'): StorageLike | undefin
   }
 }
 
+const PANES_KEY = 'wire-lab.panes.v1'
 const session = storage('sessionStorage')
-const lab = new Lab({ socket: browserSocket, log: { initial: restoreLog(session) } })
-if (session) {
-  const persist = persistLog(lab.log, session)
-  window.addEventListener('pagehide', () => persist.save())
+// Pane A keeps the key the single-pane page used, so an older tab's log is still restored.
+const logKey = (name: PaneName) => (name === 'A' ? LOG_KEY : `${LOG_KEY}.${name}`)
+const persisters = new Map<PaneName, { save(): void; stop(): void }>()
+
+function savedPanes(): PaneName[] {
+  try {
+    const names: unknown = JSON.parse(session?.getItem(PANES_KEY) ?? '["A"]')
+    return Array.isArray(names) ? names.filter(isPaneName) : ['A']
+  } catch {
+    return ['A']
+  }
 }
+
+const panes = new PaneSet(
+  {
+    create: (name) => {
+      const lab = new Lab({
+        socket: browserSocket,
+        log: { initial: restoreLog(session, logKey(name)) },
+      })
+      if (session) persisters.set(name, persistLog(lab.log, session, 1000, logKey(name)))
+      return lab
+    },
+    release: (pane) => {
+      persisters.get(pane.name)?.stop()
+      persisters.delete(pane.name)
+      session?.removeItem(logKey(pane.name))
+    },
+    changed: (names) => {
+      try {
+        session?.setItem(PANES_KEY, JSON.stringify(names))
+      } catch {
+        // Not remembering the pane count is harmless.
+      }
+    },
+  },
+  savedPanes(),
+)
+window.addEventListener('pagehide', () => persisters.forEach((p) => p.save()))
+if (new URLSearchParams(window.location.search).has('test-hooks')) installTestHooks(panes)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <LabContext.Provider value={lab}>
-      <App
-        bridge={bridgeLocation(window.location.href)}
-        prefsStorage={storage('localStorage')}
-        prefersDark={window.matchMedia('(prefers-color-scheme: dark)').matches}
-      />
-    </LabContext.Provider>
+    <App
+      bridge={bridgeLocation(window.location.href)}
+      panes={panes}
+      prefsStorage={storage('localStorage')}
+      prefersDark={window.matchMedia('(prefers-color-scheme: dark)').matches}
+    />
   </StrictMode>,
 )

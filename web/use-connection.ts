@@ -5,7 +5,7 @@ import type { Lab } from './lab.ts'
 import type { LogSnapshot } from './log-entries.ts'
 import type { ScenarioState } from './scenario.ts'
 
-/** The page's one Lab, provided by main.tsx. */
+/** The Lab around a component: each client pane (ClientPane) and each mode provides its own. */
 export const LabContext = createContext<Lab | null>(null)
 
 /** The Lab from context; a programmer error outside the provider. */

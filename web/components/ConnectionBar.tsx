@@ -5,6 +5,7 @@ import type { ConnectionState } from '../connection.ts'
 import { endpoint, reasonSentence } from '../describe.ts'
 import { isRange, resolveTarget, type TargetOption } from '../targets.ts'
 import { useT } from '../use-i18n.ts'
+import { usePaneId } from '../use-pane.ts'
 import type { TargetsState } from '../use-targets.ts'
 
 /** The chosen allow-list entry and, for a range, the typed port. */
@@ -25,11 +26,14 @@ interface Props {
   targetsUrl: string
   onConnect: (target: string) => void
   onDisconnect: () => void
+  /** A narrow pane: framing options show just their names. */
+  compact?: boolean
 }
 
 /** Target and framing pickers, the connect button and the state, with a reconnect offer after a failure. */
 export function ConnectionBar(props: Props) {
   const t = useT()
+  const pid = usePaneId()
   const { targets, selection, framing, state } = props
   const options = targets.status === 'ready' ? targets.options : []
   const option = options.find((o) => o.id === selection.optionId)
@@ -47,27 +51,27 @@ export function ConnectionBar(props: Props) {
       : `${o.id} — ${o.framing ?? o.label ?? '?'}`
 
   return (
-    <section className="connection-bar" aria-labelledby="connection-heading">
-      <h2 id="connection-heading" className="sr-only">
+    <section className="connection-bar" aria-labelledby={pid('connection-heading')}>
+      <h2 id={pid('connection-heading')} className="sr-only">
         {t.connectionHeading}
       </h2>
       <div className="controls">
         <div className="field target-field">
-          <label htmlFor="target">{t.target}</label>
+          <label htmlFor={pid('target')}>{t.target}</label>
           {targets.status === 'error' ? (
             <>
               <input
-                id="target"
+                id={pid('target')}
                 className="mono"
                 autoComplete="off"
                 spellCheck={false}
                 placeholder="127.0.0.1:3213"
                 value={selection.port}
                 disabled={busy}
-                aria-describedby="target-error"
+                aria-describedby={pid('target-error')}
                 onChange={(e) => props.onSelection({ optionId: '', port: e.target.value })}
               />
-              <div id="target-error" className="inline-error">
+              <div id={pid('target-error')} className="inline-error">
                 <span>{t.targetsFailed(props.targetsUrl)}</span>
                 <button type="button" className="small" onClick={props.onRetryTargets}>
                   {t.retry}
@@ -76,7 +80,7 @@ export function ConnectionBar(props: Props) {
             </>
           ) : (
             <select
-              id="target"
+              id={pid('target')}
               value={selection.optionId}
               disabled={busy || targets.status === 'loading'}
               onChange={(e) => {
@@ -98,18 +102,18 @@ export function ConnectionBar(props: Props) {
         </div>
         {option && isRange(option) && (
           <div className="field port-field">
-            <label htmlFor="port">{t.port}</label>
+            <label htmlFor={pid('port')}>{t.port}</label>
             <input
-              id="port"
+              id={pid('port')}
               inputMode="numeric"
               autoComplete="off"
               value={selection.port}
               disabled={busy}
               aria-invalid={target === undefined}
-              aria-describedby="port-hint"
+              aria-describedby={pid('port-hint')}
               onChange={(e) => props.onSelection({ ...selection, port: e.target.value })}
             />
-            <small id="port-hint" className={target === undefined ? 'hint-error' : 'hint'}>
+            <small id={pid('port-hint')} className={target === undefined ? 'hint-error' : 'hint'}>
               {target === undefined
                 ? t.portInvalid(option.from, option.to)
                 : t.portRange(option.from, option.to)}
@@ -117,21 +121,21 @@ export function ConnectionBar(props: Props) {
           </div>
         )}
         <div className="field framing-field">
-          <label htmlFor="framing">{t.framing}</label>
+          <label htmlFor={pid('framing')}>{t.framing}</label>
           <select
-            id="framing"
+            id={pid('framing')}
             value={framing}
             disabled={busy}
-            aria-describedby="framing-hint"
+            aria-describedby={pid('framing-hint')}
             onChange={(e) => props.onFraming(e.target.value as Framing)}
           >
             {FRAMINGS.map((f) => (
               <option key={f} value={f}>
-                {t.framingOption[f]}
+                {props.compact ? f : t.framingOption[f]}
               </option>
             ))}
           </select>
-          <small id="framing-hint" className="hint">
+          <small id={pid('framing-hint')} className="hint">
             {busy
               ? t.framingLocked
               : option?.framing && option.framing !== framing

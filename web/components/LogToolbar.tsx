@@ -1,6 +1,7 @@
 // The log's controls: direction and kind filters with counts, and the auto-scroll and clear actions.
 import type { LogCounts, LogFilter } from '../log-entries.ts'
 import { useT } from '../use-i18n.ts'
+import { usePaneId } from '../use-pane.ts'
 
 /** Toggle buttons (aria-pressed) grouped by what they filter; every one is a Tab stop. */
 export function LogFilters(props: {
@@ -9,6 +10,7 @@ export function LogFilters(props: {
   onFilter: (change: Partial<LogFilter>) => void
 }) {
   const t = useT()
+  const pid = usePaneId()
   const { filter, counts, onFilter } = props
   const toggle = (key: keyof LogFilter, icon?: string) => (
     <button
@@ -23,15 +25,15 @@ export function LogFilters(props: {
   )
   return (
     <div className="log-toolbar" aria-label={t.logFilters} role="group">
-      <div className="chip-group" role="group" aria-labelledby="filter-direction">
-        <span id="filter-direction" className="group-label">
+      <div className="chip-group" role="group" aria-labelledby={pid('filter-direction')}>
+        <span id={pid('filter-direction')} className="group-label">
           {t.direction}
         </span>
         {toggle('sent', '→')}
         {toggle('received', '←')}
       </div>
-      <div className="chip-group" role="group" aria-labelledby="filter-kind">
-        <span id="filter-kind" className="group-label">
+      <div className="chip-group" role="group" aria-labelledby={pid('filter-kind')}>
+        <span id={pid('filter-kind')} className="group-label">
           {t.kind}
         </span>
         {toggle('chunks')}
@@ -42,11 +44,11 @@ export function LogFilters(props: {
   )
 }
 
-/** Pause or resume following new entries, and clear the log. */
+/** Pause or resume following new entries, and clear the log (not offered for a read-only log). */
 export function LogActions(props: {
   autoScroll: boolean
   onAutoScroll: (on: boolean) => void
-  onClear: () => void
+  onClear?: () => void
 }) {
   const t = useT()
   return (
@@ -60,9 +62,11 @@ export function LogActions(props: {
         <span aria-hidden="true">{props.autoScroll ? '↓ ' : '‖ '}</span>
         {t.autoScroll}
       </button>
-      <button type="button" className="button ghost small" onClick={props.onClear}>
-        {t.clear}
-      </button>
+      {props.onClear && (
+        <button type="button" className="button ghost small" onClick={props.onClear}>
+          {t.clear}
+        </button>
+      )}
     </div>
   )
 }

@@ -1,6 +1,7 @@
 // Ready-made requests, valid and deliberately broken, loaded into the editor with one click.
 import { PRESETS, type PresetName } from '../presets.ts'
 import { useT } from '../use-i18n.ts'
+import { usePaneId } from '../use-pane.ts'
 
 const ORDER: readonly PresetName[] = [
   'create',
@@ -15,10 +16,11 @@ const ORDER: readonly PresetName[] = [
 /** Preset buttons; `onLoad` receives the preset's wire text (nothing is sent until Send). */
 export function Presets({ onLoad }: { onLoad: (raw: string) => void }) {
   const t = useT()
+  const pid = usePaneId()
   return (
-    <section className="card presets" aria-labelledby="presets-heading">
+    <section className="card presets" aria-labelledby={pid('presets-heading')}>
       <div className="card-head">
-        <h2 id="presets-heading">{t.presetsHeading}</h2>
+        <h2 id={pid('presets-heading')}>{t.presetsHeading}</h2>
       </div>
       <p className="muted small">{t.presetsHelp}</p>
       <div className="preset-buttons">

@@ -1,6 +1,7 @@
 // The raw editor: the exact text that goes on the wire, editable into anything, with the server's hints.
 import type { Hints } from '../request.ts'
 import { useT } from '../use-i18n.ts'
+import { usePaneId } from '../use-pane.ts'
 
 interface Props {
   raw: string
@@ -11,25 +12,26 @@ interface Props {
 /** A monospace textarea bound to the raw text, with every hint listed below it. */
 export function RawEditor({ raw, hints, onRaw }: Props) {
   const t = useT()
+  const pid = usePaneId()
   const messages = [...hints.form, ...Object.values(hints.fields).flatMap((m) => m ?? [])]
   return (
     <div className="raw-editor">
-      <label htmlFor="raw">{t.rawLabel}</label>
+      <label htmlFor={pid('raw')}>{t.rawLabel}</label>
       <textarea
-        id="raw"
+        id={pid('raw')}
         className="mono"
         rows={5}
         spellCheck={false}
         autoComplete="off"
         autoCapitalize="off"
         value={raw}
-        aria-describedby="raw-help raw-hints"
+        aria-describedby={`${pid('raw-help')} ${pid('raw-hints')}`}
         onChange={(e) => onRaw(e.target.value)}
       />
-      <p id="raw-help" className="muted small">
+      <p id={pid('raw-help')} className="muted small">
         {t.rawHelp}
       </p>
-      <div id="raw-hints" className="hints" aria-live="polite">
+      <div id={pid('raw-hints')} className="hints" aria-live="polite">
         {messages.length === 0 ? (
           <p className="hint-ok">{t.looksValid}</p>
         ) : (

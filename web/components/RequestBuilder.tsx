@@ -3,6 +3,7 @@ import { useMemo, useRef, type KeyboardEvent } from 'react'
 import type { Framing } from '../../shared/framing.ts'
 import { hintsFor, type BuilderAction, type BuilderState } from '../request.ts'
 import { useT } from '../use-i18n.ts'
+import { usePaneId } from '../use-pane.ts'
 import { RawEditor } from './RawEditor.tsx'
 import { RequestForm } from './RequestForm.tsx'
 import { WirePreview } from './WirePreview.tsx'
@@ -18,13 +19,17 @@ interface Props {
   framing: Framing
   canSend: boolean
   onSend: () => void
+  /** What Ctrl+Enter does here (default: sends from anywhere on the page). */
+  shortcut?: string
 }
 
 const TABS: readonly BuilderTab[] = ['form', 'raw']
 
 /** Tabs follow the WAI-ARIA pattern: arrow keys move between them, Tab goes into the panel. */
-export function RequestBuilder({ builder, dispatch, tab, onTab, framing, canSend, onSend }: Props) {
+export function RequestBuilder(props: Props) {
+  const { builder, dispatch, tab, onTab, framing, canSend, onSend } = props
   const t = useT()
+  const pid = usePaneId()
   const hints = useMemo(() => hintsFor(builder.raw), [builder.raw])
   const tabRefs = useRef<Record<BuilderTab, HTMLButtonElement | null>>({ form: null, raw: null })
 
@@ -44,9 +49,9 @@ export function RequestBuilder({ builder, dispatch, tab, onTab, framing, canSend
   }
 
   return (
-    <section className="card builder" aria-labelledby="request-heading">
+    <section className="card builder" aria-labelledby={pid('request-heading')}>
       <div className="card-head">
-        <h2 id="request-heading">{t.requestHeading}</h2>
+        <h2 id={pid('request-heading')}>{t.requestHeading}</h2>
         <div className="tabs" role="tablist" aria-label={t.editMode}>
           {TABS.map((name) => (
             <button
@@ -56,9 +61,9 @@ export function RequestBuilder({ builder, dispatch, tab, onTab, framing, canSend
               }}
               type="button"
               role="tab"
-              id={`tab-${name}`}
+              id={pid(`tab-${name}`)}
               aria-selected={tab === name}
-              aria-controls={`panel-${name}`}
+              aria-controls={pid(`panel-${name}`)}
               tabIndex={tab === name ? 0 : -1}
               onClick={() => onTab(name)}
               onKeyDown={onTabKey}
@@ -68,14 +73,24 @@ export function RequestBuilder({ builder, dispatch, tab, onTab, framing, canSend
           ))}
         </div>
       </div>
-      <div role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden={tab !== 'form'}>
+      <div
+        role="tabpanel"
+        id={pid('panel-form')}
+        aria-labelledby={pid('tab-form')}
+        hidden={tab !== 'form'}
+      >
         <RequestForm
           builder={builder}
           hints={hints}
           onField={(key, value) => dispatch({ type: 'field', key, value })}
         />
       </div>
-      <div role="tabpanel" id="panel-raw" aria-labelledby="tab-raw" hidden={tab !== 'raw'}>
+      <div
+        role="tabpanel"
+        id={pid('panel-raw')}
+        aria-labelledby={pid('tab-raw')}
+        hidden={tab !== 'raw'}
+      >
         <RawEditor
           raw={builder.raw}
           hints={hints}
@@ -93,7 +108,7 @@ export function RequestBuilder({ builder, dispatch, tab, onTab, framing, canSend
         <span className="muted small">
           {canSend ? (
             <>
-              <kbd>Ctrl</kbd>+<kbd>Enter</kbd> — {t.sendShortcut}
+              <kbd>Ctrl</kbd>+<kbd>Enter</kbd> — {props.shortcut ?? t.sendShortcut}
             </>
           ) : (
             t.connectToSend

@@ -12,6 +12,7 @@ import {
 } from '../../shared/protocol.ts'
 import { MODIFY, type BuilderState, type FormKey, type Hints } from '../request.ts'
 import { useT } from '../use-i18n.ts'
+import { usePaneId } from '../use-pane.ts'
 
 interface Props {
   builder: BuilderState
@@ -22,10 +23,11 @@ interface Props {
 /** Form inputs bound to the builder; hints sit under each field and never block anything. */
 export function RequestForm({ builder, hints, onField }: Props) {
   const t = useT()
+  const pid = usePaneId()
   const form = builder.form
   const modify = form[ACTION] === MODIFY
   const field = (key: FormKey, control: (id: string, describedBy: string) => ReactNode) => {
-    const id = `field-${FORM_IDS[key]}`
+    const id = pid(`field-${FORM_IDS[key]}`)
     const messages = hints.fields[key] ?? []
     return (
       <div className="form-row">
@@ -50,7 +52,7 @@ export function RequestForm({ builder, hints, onField }: Props) {
         <>
           <input
             id={id}
-            list="services"
+            list={pid('services')}
             autoComplete="off"
             spellCheck={false}
             placeholder={t.absent}
@@ -58,7 +60,7 @@ export function RequestForm({ builder, hints, onField }: Props) {
             aria-describedby={hint}
             onChange={(e) => onField(SERVICE, e.target.value)}
           />
-          <datalist id="services">
+          <datalist id={pid('services')}>
             {SERVICES.map((s) => (
               <option key={s} value={s} />
             ))}

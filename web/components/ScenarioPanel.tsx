@@ -3,18 +3,20 @@ import { ACTION, EMAIL, FIELD, LESSON_SCENARIO, VALUE } from '../../shared/proto
 import type { StepResult } from '../scenario.ts'
 import { useLab, useScenario } from '../use-connection.ts'
 import { useT } from '../use-i18n.ts'
+import { usePaneId } from '../use-pane.ts'
 import { CodeBadge } from './CodeBadge.tsx'
 
 /** Runner buttons, progress, and each step with the code it got. */
 export function ScenarioPanel({ connected }: { connected: boolean }) {
   const t = useT()
+  const pid = usePaneId()
   const lab = useLab()
   const s = useScenario()
   const done = s.next >= s.total && !s.results.some((r) => r?.kind === 'waiting')
   return (
-    <section className="card scenario" aria-labelledby="scenario-heading">
+    <section className="card scenario" aria-labelledby={pid('scenario-heading')}>
       <div className="card-head">
-        <h2 id="scenario-heading">{t.scenarioHeading}</h2>
+        <h2 id={pid('scenario-heading')}>{t.scenarioHeading}</h2>
         <span className="progress-text" aria-live="polite">
           {done ? t.scenarioDone : t.stepOf(Math.min(s.next + 1, s.total), s.total)}
         </span>

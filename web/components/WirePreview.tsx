@@ -4,6 +4,7 @@ import { encodeFrame, type Framing } from '../../shared/framing.ts'
 import { toHex } from '../bytes.ts'
 import type { Span } from '../log-entries.ts'
 import { useT } from '../use-i18n.ts'
+import { usePaneId } from '../use-pane.ts'
 import { ByteGrid } from './ByteGrid.tsx'
 
 const utf8 = new TextEncoder()
@@ -11,6 +12,7 @@ const utf8 = new TextEncoder()
 /** Byte counts and the framed bytes (head and tail) of `raw` in `framing`. */
 export function WirePreview({ raw, framing }: { raw: string; framing: Framing }) {
   const t = useT()
+  const pid = usePaneId()
   const { body, framed, spans } = useMemo(() => {
     const body = utf8.encode(raw)
     const framed = encodeFrame(framing, body)
@@ -25,8 +27,8 @@ export function WirePreview({ raw, framing }: { raw: string; framing: Framing })
   }, [raw, framing])
   const extra = framed.length - body.length
   return (
-    <section className="wire" aria-labelledby="wire-heading">
-      <h3 id="wire-heading">{t.wireHeading}</h3>
+    <section className="wire" aria-labelledby={pid('wire-heading')}>
+      <h3 id={pid('wire-heading')}>{t.wireHeading}</h3>
       <p className="wire-sum">
         <span>{t.wireJson(body.length)}</span>{' '}
         <span className={extra > 0 ? 'wire-extra' : 'muted'}>{t.wireExtra(extra)}</span>{' '}

@@ -1,0 +1,38 @@
+// The page's top-level modes and their URL hashes (#playground, #framing, #bot), so a teacher can link one.
+
+/** Every mode the page knows, in tab order; App offers those whose component exists. */
+export const MODE_IDS = ['playground', 'framing', 'bot'] as const
+/** A mode's id, which is also its hash. */
+export type ModeId = (typeof MODE_IDS)[number]
+
+/** The mode a hash names, or `current` when it names none of `available` (e.g. a skip link's #a-log). */
+export function modeFromHash(
+  hash: string,
+  available: readonly ModeId[],
+  current: ModeId = 'playground',
+): ModeId {
+  const id = hash.replace(/^#/, '')
+  return (available as readonly string[]).includes(id) ? (id as ModeId) : current
+}
+
+/** The hash for a mode. */
+export function hashOf(mode: ModeId): string {
+  return `#${mode}`
+}
+
+/** The tab after or before `current` for an arrow key, wrapping; Home and End go to the ends. */
+export function nextTab<T>(tabs: readonly T[], current: T, key: string): T | undefined {
+  const i = tabs.indexOf(current)
+  switch (key) {
+    case 'ArrowRight':
+      return tabs[(i + 1) % tabs.length]
+    case 'ArrowLeft':
+      return tabs[(i + tabs.length - 1) % tabs.length]
+    case 'Home':
+      return tabs[0]
+    case 'End':
+      return tabs[tabs.length - 1]
+    default:
+      return undefined
+  }
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { encodeFrame } from '../../shared/framing.ts'
+import { FakeBridge } from '../fake-socket.ts'
+import { Lab } from '../lab.ts'
+import { targetOptions } from '../targets.ts'
+import { BotSession, botTargets, defaultBotTarget } from './bot-session.ts'
+
+const utf8 = new TextEncoder()
+const decode = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes)
+const NOT_REGISTERED =
+  '{"CODIGO DE ERRO": "404", "EXPLICA\\u00c7\\u00c3O": "Usu\\u00e1rio n\\u00e3o registrado:a@x"}'
+const CREATED =
+  '{"CODIGO DE ERRO": "200", "EXPLICA\\u00c7\\u00c3O": "Novo usu\\u00e1rio registrado com email:a@x"}'
+
+function setup() {
+  const bridge = new FakeBridge()
+  const lab = new Lab({ socket: bridge.factory, log: { schedule: () => {} } })
+  const timers: (() => void)[] = []
+  const session = new BotSession(lab, {
+    bridgeUrl: 'ws://127.0.0.1:8080/ws',
+    setTimer: (cb) => timers.push(cb),
+    clearTimer: () => {},
+  })
+  session.setTarget('127.0.0.1:3215', 'length')
+  return { bridge, lab, session, timers }
+}
+
+describe('BotSession', () => {
+  it('connects on the first step and sends the request once the connection is open', () => {
+    const { bridge, session } = setup()
+    session.dispatch({ type: 'login', email: 'a@x' })
+    expect(bridge.urls[0]).toContain('target=127.0.0.1%3A3215')
+    expect(bridge.sent).toEqual([])
+    bridge.accept('127.0.0.1:3215')
+    expect(bridge.sent).toHaveLength(1)
+    expect(decode(bridge.sent[0]!.subarray(4))).toContain('"CONSULTAR USUARIO"')
+    bridge.data(encodeFrame('length', utf8.encode(NOT_REGISTERED)))
+    expect(session.getSnapshot().node).toEqual({ at: 'missing' })
+  })
+
+  it('sends the next step on the open connection and moves on its answer', () => {
+    const { bridge, session } = setup()
+    session.dispatch({ type: 'login', email: 'a@x' })
+    bridge.accept('127.0.0.1:3215')
+    bridge.data(encodeFrame('length', utf8.encode(NOT_REGISTERED)))
+    session.dispatch({ type: 'create' })
+    expect(decode(bridge.sent[1]!.subarray(4))).toContain('"CRIAR USUARIO"')
+    bridge.data(encodeFrame('length', utf8.encode(CREATED)))
+    expect(session.getSnapshot()).toMatchObject({ node: { at: 'menu' }, pending: undefined })
+  })
+
+  it('reports a timeout, and a connection that ends while waiting', () => {
+    const { bridge, session, timers } = setup()
+    session.dispatch({ type: 'login', email: 'a@x' })
+    bridge.accept('127.0.0.1:3215')
+    timers.at(-1)?.()
+    expect(session.getSnapshot().trouble).toBe('timeout')
+    session.dispatch({ type: 'login', email: 'a@x' })
+    bridge.close(4000, 'target closed')
+    expect(session.getSnapshot()).toMatchObject({ trouble: 'closed', pending: undefined })
+  })
+
+  it('calls bytes that are not a response unreadable', () => {
+    const { bridge, session } = setup()
+    session.dispatch({ type: 'login', email: 'a@x' })
+    bridge.accept('127.0.0.1:3215')
+    bridge.data(encodeFrame('length', utf8.encode('[1]')))
+    expect(session.getSnapshot().trouble).toBe('unreadable')
+  })
+})
+
+describe('bot targets', () => {
+  it('offers single ports, json by default', () => {
+    const targets = botTargets(
+      targetOptions({
+        targets: [
+          { host: '127.0.0.1', from: 3216, to: 3216, framing: 'naive' },
+          { host: '127.0.0.1', from: 3213, to: 3213, framing: 'json' },
+          { host: '10.0.0.2', from: 4000, to: 4099 },
+          { host: '10.0.0.3', from: 4000, to: 4000 },
+        ],
+      }),
+    )
+    expect(targets.map((t) => [t.id, t.framing])).toEqual([
+      ['127.0.0.1:3216', 'naive'],
+      ['127.0.0.1:3213', 'json'],
+      ['10.0.0.3:4000', 'json'],
+    ])
+    expect(defaultBotTarget(targets)?.id).toBe('127.0.0.1:3213')
+  })
+})

@@ -1,0 +1,141 @@
+// Drives the bot menu over a real connection: sends each step's request through its Lab, feeds answers back.
+import { dumps } from '../../shared/codec.ts'
+import type { Framing } from '../../shared/framing.ts'
+import type { Request } from '../../shared/protocol.ts'
+import type { Lab } from '../lab.ts'
+import type { TargetOption } from '../targets.ts'
+import { INITIAL_BOT, step, type BotAction, type BotState } from './bot-menu.ts'
+
+/** A server the bot can talk to: a single allowed port, in its framing (json when the bridge does not say). */
+export interface BotTarget {
+  id: string
+  framing: Framing
+  label: string
+}
+
+/** The allow-list's single ports as bot targets; every framing carries one request at a time. */
+export function botTargets(options: readonly TargetOption[]): BotTarget[] {
+  return options.flatMap((o) =>
+    o.from === o.to
+      ? [
+          {
+            id: o.id,
+            framing: o.framing ?? 'json',
+            label: `${o.id} — ${o.framing ?? o.label ?? 'json'}`,
+          },
+        ]
+      : [],
+  )
+}
+
+/** The lesson's own port first: the first json target, else the first of all. */
+export function defaultBotTarget(targets: readonly BotTarget[]): BotTarget | undefined {
+  return targets.find((t) => t.framing === 'json') ?? targets[0]
+}
+
+/** Where the bot connects and how long it waits for an answer (timers injectable for tests). */
+export interface BotSessionOptions {
+  bridgeUrl: string
+  /** No answer after this long counts as trouble (default 5 s). */
+  timeoutMs?: number
+  setTimer?: (callback: () => void, ms: number) => unknown
+  clearTimer?: (handle: unknown) => void
+}
+
+/** The bot's model for the page: its state, one connection, one request in flight at most. */
+export class BotSession {
+  private state: BotState = INITIAL_BOT
+  private readonly listeners = new Set<() => void>()
+  private target: { target: string; framing: Framing } | undefined
+  // A request waiting for the connection to open.
+  private queued: string | undefined
+  private timer: unknown
+  private readonly timeoutMs: number
+  private readonly setTimer: (callback: () => void, ms: number) => unknown
+  private readonly clearTimer: (handle: unknown) => void
+
+  constructor(
+    readonly lab: Lab,
+    private readonly options: BotSessionOptions,
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 5000
+    this.setTimer = options.setTimer ?? ((cb, ms) => setTimeout(cb, ms))
+    this.clearTimer =
+      options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>))
+    lab.connection.subscribe((e) => {
+      if (e.type === 'state' && e.state.status === 'open' && this.queued !== undefined) {
+        const text = this.queued
+        this.queued = undefined
+        this.lab.send(text)
+      } else if (e.type === 'local' && e.event.type === 'ended' && this.state.pending) {
+        this.queued = undefined
+        this.apply({ type: 'trouble', trouble: 'closed' })
+      }
+    })
+    lab.log.onMessage((entry) => {
+      if (entry.dir !== 'received' || !this.state.pending) return
+      if (entry.view.type === 'response') {
+        this.apply({ type: 'answer', response: entry.view.response })
+      } else if (entry.view.type !== 'frame-error') {
+        this.apply({ type: 'trouble', trouble: 'unreadable' })
+      }
+    })
+  }
+
+  /** The current state (stable until the next change). */
+  getSnapshot = (): BotState => this.state
+
+  /** Called on every change; returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** The target the next request goes to; a different one closes the current connection. */
+  setTarget(target: string, framing: Framing): void {
+    if (this.target?.target === target && this.target.framing === framing) return
+    this.target = { target, framing }
+    this.lab.disconnect()
+  }
+
+  /** A person's step: moves the bot and sends its request, connecting first when needed. */
+  dispatch(action: BotAction): void {
+    this.apply(action)
+  }
+
+  /** Closes the connection (the mode is leaving the page). */
+  close(): void {
+    this.clearTimer(this.timer)
+    this.queued = undefined
+    this.lab.disconnect()
+  }
+
+  private apply(action: BotAction): void {
+    const { state, send } = step(this.state, action)
+    if (state === this.state) return
+    this.state = state
+    if (!state.pending) this.clearTimer(this.timer)
+    for (const listener of this.listeners) listener()
+    if (send) this.send(send)
+  }
+
+  private send(request: Request): void {
+    this.clearTimer(this.timer)
+    this.timer = this.setTimer(
+      () => this.state.pending && this.apply({ type: 'trouble', trouble: 'timeout' }),
+      this.timeoutMs,
+    )
+    // json.dumps bytes, as the lesson's client sends them.
+    const text = dumps(request)
+    const status = this.lab.connection.getState().status
+    if (status === 'open') {
+      this.lab.send(text)
+      return
+    }
+    this.queued = text
+    if (status === 'connecting') return
+    const target = this.target
+    if (!target) return this.apply({ type: 'trouble', trouble: 'closed' })
+    this.lab.connect(this.options.bridgeUrl, target.target, target.framing)
+  }
+}

@@ -1,0 +1,148 @@
+// One framing-lab column's run: connect its Lab, write the planned chunks with their delay, collect answers.
+import type { CloseReason } from '../connection.ts'
+import { responseCode } from '../decode.ts'
+import type { Lab } from '../lab.ts'
+import { decodeAsFor, type Plan } from './framing-lab.ts'
+
+/** Where a run is: opening, writing chunks, waiting for answers, finished, or failed to connect. */
+export type RunPhase = 'connecting' | 'sending' | 'waiting' | 'done' | 'failed'
+
+/** A run as the column shows it; a new object on every change. */
+export interface RunState {
+  phase: RunPhase
+  /** Chunks written so far. */
+  written: number
+  /** Codes of the answers in order; undefined for bytes that are not a valid response. */
+  codes: readonly (string | undefined)[]
+  reason?: CloseReason
+}
+
+/** Where to connect, what to write, and the timers (injectable for tests). */
+export interface RunOptions {
+  bridgeUrl: string
+  target: string
+  plan: Plan
+  /** Quiet time after the last write or answer before the run counts as finished (default 700 ms). */
+  settleMs?: number
+  setTimer?: (callback: () => void, ms: number) => unknown
+  clearTimer?: (handle: unknown) => void
+}
+
+/** Drives one Lab through one experiment; the Lab keeps the log of every byte. */
+export class FramingRun {
+  private state: RunState = { phase: 'connecting', written: 0, codes: [] }
+  private readonly listeners = new Set<() => void>()
+  private readonly unsubscribe: (() => void)[] = []
+  private timer: unknown
+  private readonly settleMs: number
+  private readonly setTimer: (callback: () => void, ms: number) => unknown
+  private readonly clearTimer: (handle: unknown) => void
+
+  constructor(
+    readonly lab: Lab,
+    private readonly options: RunOptions,
+  ) {
+    this.settleMs = options.settleMs ?? 700
+    this.setTimer = options.setTimer ?? ((cb, ms) => setTimeout(cb, ms))
+    this.clearTimer =
+      options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>))
+  }
+
+  /** The plan this run writes. */
+  get plan(): Plan {
+    return this.options.plan
+  }
+
+  /** The current state (stable until the next change). */
+  getSnapshot = (): RunState => this.state
+
+  /** Called on every change; returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Opens the connection; the first chunk goes as soon as the TCP side is up. */
+  start(): void {
+    const { lab } = this
+    const { plan } = this.options
+    this.unsubscribe.push(
+      lab.connection.subscribe((e) => {
+        if (e.type === 'state' && e.state.status === 'open') this.onOpen()
+        else if (e.type === 'chunk' && e.dir === 'received') this.settle()
+        else if (e.type === 'local' && e.event.type === 'ended') this.onEnded(e.event.reason)
+      }),
+      lab.log.onMessage((entry) => {
+        if (entry.dir !== 'received' || entry.view.type === 'frame-error') return
+        if (this.state.phase === 'done' || this.state.phase === 'failed') return
+        this.set({ codes: [...this.state.codes, responseCode(entry.view)] })
+        // Framings that delimit messages answer each one once, so the last answer ends the wait.
+        if (plan.framing !== 'naive' && this.state.phase === 'waiting') {
+          if (this.state.codes.length >= plan.messages) this.finish()
+        }
+      }),
+    )
+    lab.connect(
+      this.options.bridgeUrl,
+      this.options.target,
+      plan.framing,
+      decodeAsFor(plan.framing),
+    )
+  }
+
+  /** Stops timers and listeners and closes the connection (a newer run replaces this one). */
+  stop(): void {
+    this.clearTimer(this.timer)
+    for (const off of this.unsubscribe.splice(0)) off()
+    this.lab.disconnect()
+  }
+
+  private onOpen(): void {
+    if (this.state.phase !== 'connecting') return
+    this.set({ phase: 'sending' })
+    this.write()
+  }
+
+  private write(): void {
+    const { lab } = this
+    const { plan } = this.options
+    const chunk = plan.chunks[this.state.written]
+    if (!chunk || !lab.connection.send(chunk)) return
+    this.set({ written: this.state.written + 1 })
+    if (this.state.written < plan.chunks.length) {
+      this.timer = this.setTimer(() => this.write(), plan.delayMs)
+      return
+    }
+    this.set({ phase: 'waiting' })
+    if (plan.framing !== 'naive' && this.state.codes.length >= plan.messages) this.finish()
+    else this.settle()
+  }
+
+  // Restarts the quiet timer: naive answers once per read, so only silence says it has finished.
+  private settle(): void {
+    if (this.state.phase !== 'waiting') return
+    this.clearTimer(this.timer)
+    this.timer = this.setTimer(() => this.finish(), this.settleMs)
+  }
+
+  private finish(): void {
+    if (this.state.phase === 'done') return
+    this.clearTimer(this.timer)
+    this.set({ phase: 'done' })
+    this.lab.disconnect()
+  }
+
+  private onEnded(reason: CloseReason): void {
+    const phase = this.state.phase
+    if (phase === 'done' || phase === 'failed') return
+    this.clearTimer(this.timer)
+    // Closed after every write: what came back is the result. Closed earlier: the run failed.
+    if (phase === 'waiting') this.set({ phase: 'done' })
+    else this.set({ phase: 'failed', reason })
+  }
+
+  private set(change: Partial<RunState>): void {
+    this.state = { ...this.state, ...change }
+    for (const listener of this.listeners) listener()
+  }
+}
