@@ -85,9 +85,14 @@ export function startRelay(ws: WebSocket, options: RelayOptions): Relay {
     err.code = 'ETIMEDOUT'
     tcp.destroy(err)
   }, options.connectTimeoutMs ?? 10_000).unref()
-  const idle = setTimeout(() => {
-    finish(CLOSE.IDLE_TIMEOUT, `no traffic for ${options.idleTimeoutMs / 1000} s`)
-  }, options.idleTimeoutMs).unref()
+  // The idle timer re-arms itself for the time left instead of being refreshed per chunk (hot path).
+  let lastTraffic = Date.now()
+  const onIdle = () => {
+    const left = lastTraffic + options.idleTimeoutMs - Date.now()
+    if (left > 0) idle = setTimeout(onIdle, left).unref()
+    else finish(CLOSE.IDLE_TIMEOUT, `no traffic for ${options.idleTimeoutMs / 1000} s`)
+  }
+  let idle = setTimeout(onIdle, options.idleTimeoutMs).unref()
 
   ws.on('error', wsOnError)
   ws.on('message', wsOnMessage)
@@ -102,7 +107,7 @@ export function startRelay(ws: WebSocket, options: RelayOptions): Relay {
     // binaryType is 'nodebuffer', so text and binary messages alike arrive as their raw bytes.
     const chunk = data as Buffer
     if (closing || chunk.length === 0) return
-    idle.refresh()
+    lastTraffic = Date.now()
     if (!connected) {
       queue.push(chunk)
       queued += chunk.length
@@ -146,7 +151,7 @@ export function startRelay(ws: WebSocket, options: RelayOptions): Relay {
   function tcpOnData(chunk: Buffer): void {
     if (closing) return
     bytes.fromTarget += chunk.length
-    idle.refresh()
+    lastTraffic = Date.now()
     // One TCP chunk is one WebSocket message: the page shows these boundaries.
     if (ws.bufferedAmount + chunk.length < LOW_WATER) {
       ws.send(chunk, BINARY)
