@@ -196,10 +196,16 @@ class JsonScanner implements Decoder {
         else if (isClose(b) && --depth === 0) {
           const size = this.body.size + (i + 1 - from)
           if (size > this.max) return this.die(events, base + i + 1)
-          this.body.add(chunk.subarray(from, i + 1))
+          // A value read in one chunk (the common case) is a view of it, with no pieces to join.
+          let body: Uint8Array
+          if (this.body.size === 0) body = chunk.subarray(from, i + 1)
+          else {
+            this.body.add(chunk.subarray(from, i + 1))
+            body = this.body.take()
+          }
           events.push({
             type: 'message',
-            body: this.body.take(),
+            body,
             start: this.start,
             end: base + i + 1,
           })
