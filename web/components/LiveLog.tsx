@@ -1,18 +1,9 @@
 // The live log: filters, then every chunk, decoded message and event in a virtual list, newest at the bottom.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react'
-import { toHex } from '../bytes.ts'
-import { copyText } from '../clipboard.ts'
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { ChunkEntry, Entry } from '../log-entries.ts'
 import { useLab, useLog } from '../use-connection.ts'
+import { useCopyHex } from '../use-copy-hex.ts'
 import { useT } from '../use-i18n.ts'
 import { usePaneId } from '../use-pane.ts'
 import { ChunkRow } from './ChunkRow.tsx'
@@ -38,7 +29,7 @@ export function LiveLog({ readOnly = false }: { readOnly?: boolean }) {
   const lab = useLab()
   const log = useLog()
   const [autoScroll, setAutoScroll] = useState(!readOnly)
-  const [copyStatus, setCopyStatus] = useState('')
+  const { copyStatus, onCopy } = useCopyHex()
   const scroller = useRef<HTMLDivElement>(null)
   const rows = log.visible
   // Keys and first guesses as typed arrays: the virtualizer reads them for every row whenever sizes change.
@@ -81,20 +72,6 @@ export function LiveLog({ readOnly = false }: { readOnly?: boolean }) {
     return () => observer.disconnect()
   }, [autoScroll, virtualizer])
 
-  useEffect(() => {
-    if (!copyStatus) return
-    const timer = setTimeout(() => setCopyStatus(''), 2500)
-    return () => clearTimeout(timer)
-  }, [copyStatus])
-
-  const onCopy = useCallback(
-    (entry: ChunkEntry) => {
-      void copyText(toHex(entry.bytes)).then((ok) =>
-        setCopyStatus(ok ? t.copied(entry.n) : t.copyFailed),
-      )
-    },
-    [t],
-  )
   const pause = () => {
     if (autoScroll) setAutoScroll(false)
   }

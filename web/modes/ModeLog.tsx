@@ -1,13 +1,11 @@
 // A compact log for a mode's own Lab: its chunks and decoded messages, and events only when they go wrong.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
-import { toHex } from '../bytes.ts'
-import { copyText } from '../clipboard.ts'
+import { useLayoutEffect, useRef } from 'react'
 import { ChunkRow } from '../components/ChunkRow.tsx'
 import { EventRow } from '../components/EventRow.tsx'
 import { MessageCard } from '../components/MessageCard.tsx'
 import { eventTone } from '../describe.ts'
-import type { ChunkEntry } from '../log-entries.ts'
 import { useLog } from '../use-connection.ts'
+import { useCopyHex } from '../use-copy-hex.ts'
 import { useT } from '../use-i18n.ts'
 
 /** The log of the Lab in LabContext, pinned to its newest entry; `label` names it for screen readers. */
@@ -15,7 +13,7 @@ export function ModeLog({ label, empty }: { label: string; empty: string }) {
   const t = useT()
   const log = useLog()
   const scroller = useRef<HTMLDivElement>(null)
-  const [copyStatus, setCopyStatus] = useState('')
+  const { copyStatus, onCopy } = useCopyHex()
   // Connecting and closing are routine here; only trouble earns a row.
   const rows = log.visible.filter((e) => e.kind !== 'event' || eventTone(e.event) === 'error')
 
@@ -23,21 +21,6 @@ export function ModeLog({ label, empty }: { label: string; empty: string }) {
     const el = scroller.current
     if (el) el.scrollTop = el.scrollHeight
   }, [log.version, t])
-
-  useEffect(() => {
-    if (!copyStatus) return
-    const timer = setTimeout(() => setCopyStatus(''), 2500)
-    return () => clearTimeout(timer)
-  }, [copyStatus])
-
-  const onCopy = useCallback(
-    (entry: ChunkEntry) => {
-      void copyText(toHex(entry.bytes)).then((ok) =>
-        setCopyStatus(ok ? t.copied(entry.n) : t.copyFailed),
-      )
-    },
-    [t],
-  )
 
   return (
     <div className="mode-log-wrap">
