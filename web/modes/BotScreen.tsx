@@ -1,5 +1,5 @@
 // The bot's screen: where it is, what it says, the server's last answer, and a button for every next step.
-import { useEffect, useRef, useState, type FormEvent, type Ref } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react'
 import { FIELDS, type FieldName } from '../../shared/protocol.ts'
 import { CodeBadge } from '../components/CodeBadge.tsx'
 import { useT } from '../use-i18n.ts'
@@ -31,6 +31,18 @@ export function BotScreen({
     onAction(action)
   }
   const value = (field: FieldName) => record?.[field] ?? null
+  // One button per next step; a 'primary' one is where focus lands after the step.
+  const step = (action: BotAction, label: ReactNode, look: string) => (
+    <button
+      ref={look.startsWith('primary') ? primary : undefined}
+      type="button"
+      className={`button ${look}`}
+      disabled={busy}
+      onClick={() => act(action)}
+    >
+      {label}
+    </button>
+  )
 
   return (
     <div className="bot-screen">
@@ -85,23 +97,8 @@ export function BotScreen({
         )}
         {node.at === 'missing' && (
           <div className="bot-buttons">
-            <button
-              ref={primary}
-              type="button"
-              className="button primary big"
-              disabled={busy}
-              onClick={() => act({ type: 'create' })}
-            >
-              {t.create}
-            </button>
-            <button
-              type="button"
-              className="button big"
-              disabled={busy}
-              onClick={() => act({ type: 'switch-user' })}
-            >
-              {t.otherEmail}
-            </button>
+            {step({ type: 'create' }, t.create, 'primary big')}
+            {step({ type: 'switch-user' }, t.otherEmail, 'big')}
           </div>
         )}
         {node.at === 'menu' && (
@@ -119,36 +116,20 @@ export function BotScreen({
                 <span className="bot-field-value">{value(f) ?? t.empty}</span>
               </button>
             ))}
-            <button
-              type="button"
-              className="button ghost bot-switch"
-              disabled={busy}
-              onClick={() => act({ type: 'switch-user' })}
-            >
-              {t.switchUser}
-            </button>
+            {step({ type: 'switch-user' }, t.switchUser, 'ghost bot-switch')}
           </div>
         )}
         {node.at === 'field' && (
           <div className="bot-buttons">
-            <button
-              ref={primary}
-              type="button"
-              className="button primary big"
-              disabled={busy}
-              onClick={() => act({ type: 'modify' })}
-            >
-              {t.modify}
-            </button>
-            <button
-              type="button"
-              className="button big"
-              disabled={busy}
-              onClick={() => act({ type: 'back' })}
-            >
-              <span aria-hidden="true">← </span>
-              {t.back}
-            </button>
+            {step({ type: 'modify' }, t.modify, 'primary big')}
+            {step(
+              { type: 'back' },
+              <>
+                <span aria-hidden="true">← </span>
+                {t.back}
+              </>,
+              'big',
+            )}
           </div>
         )}
         {node.at === 'edit' && (
