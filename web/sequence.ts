@@ -118,6 +118,11 @@ function arrow(
   return { type: 'arrow', key, from, to, kind, label, tone, t }
 }
 
+// Failures are notes over one lifeline rather than arrows between two.
+function errorNote(key: string, over: Lifeline, label: StepLabel, t: number): Step {
+  return { type: 'note', key, over, label, tone: 'error', t }
+}
+
 /** The steps one entry adds: a request or response crosses two hops, so it gives two arrows. */
 export function entrySteps(entry: Entry): Step[] {
   const { t } = entry
@@ -168,27 +173,9 @@ export function entrySteps(entry: Entry): Step[] {
     case 'fin':
       return [arrow(k, 'server', 'bridge', 'control', { k: 'fin' }, 'control', t)]
     case 'error':
-      return [
-        {
-          type: 'note',
-          key: k,
-          over: 'bridge',
-          label: { k: 'tcp-error', code: e.code },
-          tone: 'error',
-          t,
-        },
-      ]
+      return [errorNote(k, 'bridge', { k: 'tcp-error', code: e.code }, t)]
     case 'refused':
-      return [
-        {
-          type: 'note',
-          key: k,
-          over: 'bridge',
-          label: { k: 'refused', code: e.code },
-          tone: 'error',
-          t,
-        },
-      ]
+      return [errorNote(k, 'bridge', { k: 'refused', code: e.code }, t)]
     case 'closed': {
       const tone: StepTone = e.code === 1000 || e.code === 4000 ? 'control' : 'error'
       return [arrow(k, 'bridge', 'page', 'control', { k: 'ws-close', code: e.code }, tone, t)]
@@ -199,16 +186,7 @@ export function entrySteps(entry: Entry): Step[] {
       if (e.reason.kind === 'user') {
         return [arrow(k, 'page', 'bridge', 'control', { k: 'page-close' }, 'control', t)]
       }
-      return [
-        {
-          type: 'note',
-          key: k,
-          over: 'page',
-          label: { k: 'ended', reason: e.reason },
-          tone: 'error',
-          t,
-        },
-      ]
+      return [errorNote(k, 'page', { k: 'ended', reason: e.reason }, t)]
   }
 }
 
