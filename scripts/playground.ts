@@ -19,6 +19,8 @@ export interface PlaygroundOptions {
   /** Extra page origins (the Vite dev server's). */
   origins: string[]
   codes: CodeMode
+  /** Keep the server's users in this SQLite file instead of memory (`--data FILE`). */
+  dataFile?: string
   staticDir?: string
   quiet: boolean
 }
@@ -37,6 +39,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const server = await startServer({
     host: options.host,
     codes: options.codes,
+    ...(options.dataFile !== undefined && { dataFile: options.dataFile }),
     ...(options.serverPorts === 'any' && {
       ports: Object.fromEntries(FRAMINGS.map((f) => [f, 0])),
     }),

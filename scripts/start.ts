@@ -1,11 +1,12 @@
 // `npm start`: build the page if needed, start the server and the bridge, print the one URL to open.
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { DEFAULT_PORTS } from '../shared/framing.ts'
 import { CODE_MODES, type CodeMode } from '../shared/protocol.ts'
 import { parseCount } from '../server/cli.ts'
+import { openSqliteRegistry } from '../server/registry-sqlite.ts'
 import { pageUrls, startPlayground } from './playground.ts'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
@@ -24,6 +25,9 @@ Options:
                      also let the page reach this TCP server (repeatable), e.g. a student's own
                      Python server: --allow 192.168.0.42:3213
   --codes lesson|http  refusal codes of the bundled server (default lesson)
+  --data FILE        keep the users in this SQLite file (created if missing), so the class's users
+                     are still there at the next npm start; without it they live in memory, as in
+                     the lesson, and are gone when wire-lab stops. Example: --data class.db
   --rebuild          build the page even if dist/ looks fresh
   --quiet            no per-request log lines
   -h, --help         this text`
@@ -58,6 +62,7 @@ async function main(): Promise<void> {
       'any-ports': { type: 'boolean', default: false },
       allow: { type: 'string', multiple: true, default: [] },
       codes: { type: 'string', default: 'lesson' },
+      data: { type: 'string' },
       rebuild: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -67,6 +72,12 @@ async function main(): Promise<void> {
   if (!(CODE_MODES as readonly string[]).includes(values.codes)) {
     throw new Error(`--codes must be one of ${CODE_MODES.join(', ')}, not "${values.codes}"`)
   }
+  if (values.data !== undefined && values.data.trim() === '') {
+    throw new Error('--data needs a file name, such as --data class.db')
+  }
+  const dataFile = values.data === undefined ? undefined : resolve(values.data)
+  // A data file that cannot be used fails now, not after a build of the page.
+  if (dataFile !== undefined) openSqliteRegistry(dataFile).close()
   await buildPageIfNeeded(values.rebuild)
   const playground = await startPlayground({
     host: values.host,
@@ -75,6 +86,7 @@ async function main(): Promise<void> {
     allow: values.allow,
     origins: [],
     codes: values.codes as CodeMode,
+    ...(dataFile !== undefined && { dataFile }),
     staticDir: dist,
     quiet: values.quiet,
   })
@@ -84,6 +96,9 @@ async function main(): Promise<void> {
   console.log(`\n  wire-lab is running. Open:  ${main}\n`)
   for (const url of lan) console.log(`  on the classroom network:   ${url}`)
   console.log(`  TCP server (${values.host}): ${ports.join(', ')}`)
+  if (dataFile !== undefined) {
+    console.log(`  Users kept in ${dataFile} (${server.registry.size} now)`)
+  }
   console.log(`  Press Ctrl-C to stop.\n`)
   let stopping = false
   const stop = async () => {
@@ -101,6 +116,8 @@ main().catch((err: Error & { code?: string; port?: number }) => {
   console.error(`wire-lab: ${err.message}`)
   if (err.code === 'WL_ERR_PORT_IN_USE') {
     console.error('Is wire-lab already running? Stop it, or run: npm start -- --any-ports')
+  } else if (err.code === 'WL_ERR_NO_SQLITE') {
+    process.exit(2)
   } else if (err.code === 'EADDRINUSE') {
     console.error('The page port is taken: pick another with npm start -- --port 8081')
   }

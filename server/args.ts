@@ -1,4 +1,5 @@
 // The server's command-line flags: argv -> ServerOptions, and the --help text.
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_MAX_MESSAGE, DEFAULT_PORTS, FRAMINGS, type Framing } from '../shared/framing.ts'
 import { CODE_MODES, type CodeMode } from '../shared/protocol.ts'
@@ -23,6 +24,9 @@ Options:
   --max-message SIZE       largest message, bytes or with k/m suffix (default 64k)
   --idle-timeout SECONDS   close a client after this long without a complete message (default 600)
   --max-connections N      clients at once, all ports together (default 1000)
+  --data FILE              keep the users in this SQLite file (created if missing), so they outlive
+                           a restart; a 200 is sent only once its change is on disk. Without it the
+                           users live in memory, as in the lesson, and are gone when the server stops
   --quiet                  no log lines (by default one line per request on stderr)
   -h, --help               this text
 
@@ -44,6 +48,7 @@ export function parseServerArgs(argv: string[]): ServerOptions | 'help' {
       'max-message': { type: 'string', default: String(DEFAULT_MAX_MESSAGE) },
       'idle-timeout': { type: 'string', default: '600' },
       'max-connections': { type: 'string', default: '1000' },
+      data: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -57,6 +62,9 @@ export function parseServerArgs(argv: string[]): ServerOptions | 'help' {
     const raw = values[`${framing}-port`]
     if (raw !== undefined) ports[framing] = parseCount(`--${framing}-port`, raw, 0, 65535)
   }
+  if (values.data !== undefined && values.data.trim() === '') {
+    throw new Error('--data needs a file name, such as --data class.db')
+  }
   const log = values.quiet ? undefined : createLineWriter(process.stderr)
   return {
     host: values.host,
@@ -65,6 +73,7 @@ export function parseServerArgs(argv: string[]): ServerOptions | 'help' {
     maxMessage: parseSize('--max-message', values['max-message']),
     idleTimeoutMs: parseCount('--idle-timeout', values['idle-timeout'], 1, 86_400) * 1000,
     maxConnections: parseCount('--max-connections', values['max-connections'], 1, 1_000_000),
+    ...(values.data !== undefined && { dataFile: resolve(values.data) }),
     ...(log && { log }),
   }
 }

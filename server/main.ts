@@ -21,6 +21,8 @@ async function main(): Promise<void> {
   } catch (err) {
     const e = err as Error & { code?: string; framing?: string }
     console.error(`server: ${e.message}`)
+    // The optional dependency is missing: a usage problem, like a bad flag.
+    if (e.code === 'WL_ERR_NO_SQLITE') process.exit(2)
     if (e.code === 'WL_ERR_PORT_IN_USE') {
       console.error(
         `Is another server running? Stop it, or pass --${e.framing}-port 0 for any free port.`,
@@ -31,6 +33,11 @@ async function main(): Promise<void> {
   for (const framing of FRAMINGS) {
     console.log(`${framing.padEnd(6)} listening on ${server.host} port ${server.ports[framing]}`)
   }
+  console.log(
+    options.dataFile === undefined
+      ? 'users: in memory, as in the lesson (gone when the server stops; --data FILE keeps them)'
+      : `users: ${server.registry.size} in ${options.dataFile} (SQLite; each change is on disk before its 200)`,
+  )
   console.log(`codes: ${options.codes ?? 'lesson'}; press Ctrl-C to stop`)
   let stopping = false
   const stop = async (signal: string) => {
