@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { FRAMINGS, type Framing } from '../shared/framing.ts'
 import { LESSON_SCENARIO } from '../shared/protocol.ts'
 import { FramedClient } from './client.ts'
+import { MemoryRegistry } from './registry.ts'
 import { startServer, type RunningServer, type ServerOptions } from './server.ts'
 
 const ANY_PORTS = { json: 0, ndjson: 0, length: 0, naive: 0 }
@@ -54,6 +55,26 @@ describe.each(FRAMINGS)('%s port', (framing) => {
     ])
     expect(await c.request(create('a@b'))).toMatchObject({ 'CODIGO DE ERRO': '200' })
   })
+})
+
+test('a registry that fails costs its message a 500, not the process or the next message', async () => {
+  // A registry whose writes fail, as a --data file on a full disk would.
+  const registry = new MemoryRegistry()
+  registry.create = () => {
+    throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' })
+  }
+  const lines: string[] = []
+  await start({ registry, log: (l) => lines.push(l) })
+  const c = await connect('ndjson')
+  c.sendRaw(JSON.stringify(create('full@disk')) + '\n' + JSON.stringify(read('full@disk')) + '\n')
+  expect(await c.nextJson(2)).toEqual([
+    {
+      'CODIGO DE ERRO': '500',
+      EXPLICAÇÃO: 'Erro interno do servidor ao tratar esta mensagem; nada foi alterado',
+    },
+    { 'CODIGO DE ERRO': '404', EXPLICAÇÃO: 'Usuário não registrado:full@disk' },
+  ])
+  expect(lines.some((l) => l.includes('internal error: disk full'))).toBe(true)
 })
 
 describe.each(['json', 'ndjson', 'length'] as const)('%s port pipelining', (framing) => {

@@ -11,6 +11,7 @@ import {
 import { TEXT, refusalCode, type CodeMode } from '../shared/protocol.ts'
 import { answerFrameError, answerMessage, replyText, type Reply } from './handle.ts'
 import { MemoryRegistry, type Registry } from './registry.ts'
+import { openSqliteRegistry } from './registry-sqlite.ts'
 
 export interface ServerOptions {
   /** Listen address (default 127.0.0.1; 0.0.0.0 for a classroom LAN). */
@@ -25,6 +26,8 @@ export interface ServerOptions {
   /** Connections at once, all ports together (default 1000). */
   maxConnections?: number
   registry?: Registry
+  /** Keep the users in this SQLite file (when no `registry` is given); close() closes it. */
+  dataFile?: string
   /** Receives one line per event; omit for silence. */
   log?: (line: string) => void
 }
@@ -52,7 +55,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const maxMessage = options.maxMessage ?? DEFAULT_MAX_MESSAGE
   const idleMs = options.idleTimeoutMs ?? 600_000
   const maxConnections = options.maxConnections ?? 1000
-  const registry = options.registry ?? new MemoryRegistry()
+  const data =
+    options.registry || options.dataFile === undefined
+      ? undefined
+      : openSqliteRegistry(options.dataFile)
+  const registry = options.registry ?? data ?? new MemoryRegistry()
   const log = options.log
   const sockets = new Set<net.Socket>()
   const listeners: net.Server[] = []
@@ -62,7 +69,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const peer = `${socket.remoteAddress}:${socket.remotePort}`
     const decoder = createDecoder(framing, { maxMessage })
     let ending = false
-    let linger: NodeJS.Timeout | undefined
 
     const send = (replies: string) => {
       if (replies === '' || socket.destroyed) return
@@ -73,8 +79,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       if (ending) return
       ending = true
       clearTimeout(idle)
-      socket.end()
-      linger = setTimeout(() => socket.destroy(), LINGER_MS).unref()
+      endThenDestroy(socket, LINGER_MS)
     }
     const frame = (reply: Reply, bytesIn: number): string => {
       const out = frameText(framing, replyText(reply))
@@ -87,12 +92,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       )
       return out
     }
+    // A throw here is a server fault (a bug, or a --data file that cannot be written): it costs this
+    // message a 500, never the process or the other messages of the read.
+    const answerSafely = (body: Uint8Array): Reply => {
+      try {
+        return answerMessage(body, registry, codes)
+      } catch (err) {
+        log?.(line(framing, peer, `internal error: ${(err as Error).message}`))
+        return { code: refusalCode('internal', codes), explanation: TEXT.internal }
+      }
+    }
     const answer = (events: FrameEvent[]): { out: string; fatal: boolean } => {
       let out = ''
       for (const event of events) {
         if (event.type === 'message') {
           lastMessageAt = Date.now()
-          out += frame(answerMessage(event.body, registry, codes), event.end - event.start)
+          out += frame(answerSafely(event.body), event.end - event.start)
           continue
         }
         out += frame(answerFrameError(event, maxMessage, codes), event.end - event.start)
@@ -136,7 +151,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     })
     socket.on('close', (hadError) => {
       clearTimeout(idle)
-      clearTimeout(linger)
       sockets.delete(socket)
       log?.(line(framing, peer, hadError ? 'closed after error' : 'closed'))
     })
@@ -148,8 +162,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       // Say why before closing, in the port's own framing.
       socket.on('error', () => {})
       const reply = { code: refusalCode('busy', codes), explanation: TEXT.busy(maxConnections) }
-      socket.end(frameText(framing, replyText(reply)), 'latin1')
-      setTimeout(() => socket.destroy(), LINGER_MS).unref()
+      endThenDestroy(socket, LINGER_MS, frameText(framing, replyText(reply)))
       log?.(line(framing, `${socket.remoteAddress}:${socket.remotePort}`, 'refused: server full'))
       return
     }
@@ -169,6 +182,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
   } catch (err) {
     await Promise.all(listeners.map((s) => new Promise((r) => s.close(r))))
+    data?.close()
     throw err
   }
 
@@ -181,13 +195,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     },
     async close() {
       const closed = listeners.map((s) => new Promise<void>((r) => s.close(() => r())))
-      for (const socket of sockets) {
-        socket.end()
-        setTimeout(() => socket.destroy(), 1_000).unref()
-      }
+      for (const socket of sockets) endThenDestroy(socket, 1_000)
       await Promise.all(closed)
+      data?.close()
     },
   }
+}
+
+// Ends our side (after `last`, if given) and resets the connection if the peer has not closed its side
+// within `ms`; the timer goes with the socket, so refused or closed peers are not held for `ms`.
+function endThenDestroy(socket: net.Socket, ms: number, last?: string): void {
+  if (last === undefined) socket.end()
+  else socket.end(last, 'latin1')
+  const timer = setTimeout(() => socket.destroy(), ms).unref()
+  socket.once('close', () => clearTimeout(timer))
 }
 
 function listen(server: net.Server, port: number, host: string, framing: Framing): Promise<void> {

@@ -41,6 +41,7 @@ export type RefusalKind =
   | 'too-large'
   | 'idle'
   | 'busy'
+  | 'internal' // the server failed on this message (e.g. the --data file cannot be written)
 
 /** The status code for a refusal under a code mode. */
 export function refusalCode(kind: RefusalKind, mode: CodeMode): string {
@@ -53,6 +54,8 @@ export function refusalCode(kind: RefusalKind, mode: CodeMode): string {
       return '408'
     case 'busy':
       return '503'
+    case 'internal':
+      return '500'
     case 'entry':
       return mode === 'http' ? '400' : '404'
     case 'unknown-user':
@@ -65,8 +68,46 @@ export function refusalCode(kind: RefusalKind, mode: CodeMode): string {
 /** A received value as the `{X}` of PROTOCOL.md: a string as is, anything else as compact JSON. */
 export function asText(value: unknown): string {
   if (typeof value === 'string') return value
-  const json = JSON.stringify(value)
+  const json = compactJson(value)
   return json === undefined ? String(value) : json
+}
+
+// Marks text to emit as is on compactJson's work stack (parsed JSON never holds one).
+class Piece {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * `JSON.stringify(value)` for parsed JSON, with an explicit stack instead of recursion: a message may
+ * nest 30k arrays in 64 KiB, which overflows V8's stack inside JSON.stringify.
+ */
+export function compactJson(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
+  let out = ''
+  const work: unknown[] = [value]
+  while (work.length > 0) {
+    const item = work.pop()
+    if (item instanceof Piece) out += item.text
+    else if (typeof item !== 'object' || item === null) out += JSON.stringify(item) ?? 'null'
+    else if (Array.isArray(item)) {
+      work.push(new Piece(']'))
+      for (let i = item.length - 1; i >= 0; i--) {
+        work.push(item[i])
+        if (i > 0) work.push(new Piece(','))
+      }
+      work.push(new Piece('['))
+    } else {
+      const keys = Object.keys(item)
+      work.push(new Piece('}'))
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i]!
+        work.push((item as Record<string, unknown>)[key])
+        work.push(new Piece((i > 0 ? ',' : '') + JSON.stringify(key) + ':'))
+      }
+      work.push(new Piece('{'))
+    }
+  }
+  return out
 }
 
 /** Every text the server sends, in Portuguese like the lesson. */
@@ -92,6 +133,7 @@ export const TEXT = {
     `A conexão foi encerrada no meio de uma mensagem (${bytes} bytes sem terminar)`,
   idle: (seconds: number) =>
     `Conexão encerrada pelo servidor após ${seconds} s sem mensagens completas`,
+  internal: 'Erro interno do servidor ao tratar esta mensagem; nada foi alterado',
   busy: (limit: number) =>
     `Servidor lotado: limite de ${limit} conexões atingido; tente mais tarde`,
 } as const
