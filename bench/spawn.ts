@@ -37,7 +37,7 @@ export function startChild(entry: string, args: string[], expect: string[]): Pro
           rss: () => readRss(child.pid),
           stop: () =>
             new Promise((done) => {
-              if (child.exitCode !== null) return done()
+              if (child.exitCode !== null || child.signalCode !== null) return done()
               child.removeAllListeners('exit')
               child.once('exit', () => done())
               child.kill('SIGTERM')

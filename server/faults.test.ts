@@ -1,0 +1,258 @@
+// Faults: slow-loris and never-finished messages meet the idle timeout; connect floods leave nothing behind.
+import net from 'node:net'
+import v8 from 'node:v8'
+import vm from 'node:vm'
+import { afterEach, describe, expect, test } from 'vitest'
+import { dumps, dumpsBytes } from '../shared/codec.ts'
+import { FRAMINGS, createDecoder, encodeFrame, type Framing } from '../shared/framing.ts'
+import { TEXT } from '../shared/protocol.ts'
+import { FramedClient } from './client.ts'
+import { startServer, type RunningServer, type ServerOptions } from './server.ts'
+
+const ANY_PORTS = { json: 0, ndjson: 0, length: 0, naive: 0 }
+const IDLE_MS = 300
+const MiB = 2 ** 20
+let server: RunningServer | undefined
+const clients: FramedClient[] = []
+
+async function start(options: ServerOptions = {}): Promise<RunningServer> {
+  server = await startServer({ ports: ANY_PORTS, ...options })
+  return server
+}
+async function connect(framing: Framing): Promise<FramedClient> {
+  const c = await FramedClient.connect(server!.ports[framing], framing)
+  clients.push(c)
+  return c
+}
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  await server?.close()
+  server = undefined
+})
+
+const answer = (code: string, explanation: string) =>
+  dumps({ 'CODIGO DE ERRO': code, EXPLICAÇÃO: explanation })
+const IDLE_ANSWER = answer('408', TEXT.idle(IDLE_MS / 1000))
+const text = (bodies: Uint8Array[]) => bodies.map((b) => Buffer.from(b).toString('utf8'))
+const REQUEST = dumpsBytes({
+  SERVIÇO: 'Dados Pessoais',
+  AÇÃO: 'CRIAR USUARIO',
+  EMAIL_USUARIO: 'slow@wire.lab',
+})
+
+/** Writes `bytes` one at a time, one every `ms`, until they run out or the socket closes. */
+function trickle(socket: net.Socket, bytes: Uint8Array, ms: number): { sent: () => number } {
+  let sent = 0
+  const timer = setInterval(() => {
+    if (sent >= bytes.length || socket.destroyed || socket.writableEnded) {
+      clearInterval(timer)
+      return
+    }
+    socket.write(bytes.subarray(sent, ++sent))
+  }, ms)
+  socket.once('close', () => clearInterval(timer))
+  return { sent: () => sent }
+}
+
+/** Resolves once `check()` holds, polling; rejects after `ms`. */
+async function eventually(check: () => boolean, ms = 5_000, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}
+
+describe.each(['json', 'ndjson', 'length'] as const)('%s port', (framing) => {
+  test('a slow-loris trickling one byte every timeout/3 of a message it never finishes gets 408 and is closed', async () => {
+    await start({ idleTimeoutMs: IDLE_MS })
+    const c = await connect(framing)
+    // The whole message minus its last byte: it can never complete, however long the trickle.
+    const wire = encodeFrame(framing, REQUEST)
+    const unfinished = wire.subarray(0, wire.length - 1)
+    const started = Date.now()
+    const loris = trickle(c.socket, unfinished, IDLE_MS / 3)
+    expect(text(await c.next())).toEqual([IDLE_ANSWER])
+    const elapsed = Date.now() - started
+    await c.closed
+    expect(elapsed).toBeGreaterThanOrEqual(IDLE_MS - 50)
+    expect(elapsed).toBeLessThan(IDLE_MS * 10)
+    // Bytes kept coming until the end, far fewer than the message needed.
+    expect(loris.sent()).toBeGreaterThanOrEqual(2)
+    expect(loris.sent()).toBeLessThan(unfinished.length / 2)
+    await eventually(() => server!.connections === 0)
+  })
+})
+
+test('ndjson and length: an oversize message being skipped does not keep the connection alive', async () => {
+  await start({ idleTimeoutMs: IDLE_MS, maxMessage: 100 })
+  const n = await connect('ndjson')
+  n.sendRaw('x'.repeat(150))
+  const l = await connect('length')
+  l.sendRaw(Buffer.concat([Buffer.from([0, 0, 1, 0]), Buffer.alloc(150, 0x78)]))
+  // The rest of each message keeps trickling in, and is skipped.
+  trickle(n.socket, Buffer.alloc(1000, 0x78), IDLE_MS / 3)
+  trickle(l.socket, Buffer.alloc(100, 0x78), IDLE_MS / 3)
+  const tooLarge = answer('413', TEXT.tooLarge(100, false))
+  expect(text(await n.next(2))).toEqual([tooLarge, IDLE_ANSWER])
+  expect(text(await l.next(2))).toEqual([tooLarge, IDLE_ANSWER])
+  await Promise.all([n.closed, l.closed])
+})
+
+test('a client that finishes a message within every timeout stays connected, however slowly it sends', async () => {
+  // Wide margins: the client's writes and the server's timer share one busy test process.
+  const idleMs = 1000
+  await start({ idleTimeoutMs: idleMs })
+  const c = await connect('ndjson')
+  // Three bytes per message, one every 50 ms: a complete message every 150 ms.
+  const messages = 8
+  const loris = trickle(c.socket, Buffer.from('{}\n'.repeat(messages)), 50)
+  const refusal = answer('404', TEXT.missing('SERVIÇO'))
+  expect(text(await c.next(messages))).toEqual(Array(messages).fill(refusal))
+  expect(loris.sent()).toBe(3 * messages)
+  expect(server!.connections).toBe(1)
+  // Then silence: idle from the last complete message on.
+  expect(text(await c.next())).toEqual([answer('408', TEXT.idle(idleMs / 1000))])
+  await c.closed
+})
+
+test('naive port: trickled bytes are reads, so whole messages, each answered 400, and never idle', async () => {
+  // The framing's lesson, not a slow-loris escape: each read is a message, so it gets its answer.
+  const idleMs = 600
+  await start({ idleTimeoutMs: idleMs })
+  const c = await connect('naive')
+  const received: Buffer[] = []
+  c.socket.on('data', (chunk: Buffer) => received.push(chunk))
+  const bytes = Buffer.from('{"SERVICE": "Da') // 15 bytes, 1.5 s: well past the idle timeout
+  const started = Date.now()
+  const loris = trickle(c.socket, bytes, 100)
+  await eventually(() => loris.sent() === bytes.length, 10_000, 'the whole trickle')
+  expect(Date.now() - started).toBeGreaterThan(idleMs * 2)
+  c.end()
+  await c.closed
+  // A busy machine may glue two bytes into one read: count answers, not bytes.
+  const answers = createDecoder('json')
+    .push(Buffer.concat(received))
+    .map((e) => JSON.parse(Buffer.from(e.type === 'message' ? e.body : []).toString()))
+  expect(answers.length).toBeGreaterThanOrEqual(bytes.length / 2)
+  for (const a of answers) {
+    expect(a).toMatchObject({ 'CODIGO DE ERRO': '400' })
+  }
+})
+
+/** `global.gc`, without starting Node with --expose-gc. */
+function collector(): () => void {
+  v8.setFlagsFromString('--expose-gc')
+  const gc = vm.runInNewContext('gc') as () => void
+  return () => {
+    gc()
+    gc()
+  }
+}
+
+const LOOKUP = dumpsBytes({
+  SERVIÇO: 'Dados Pessoais',
+  AÇÃO: 'CONSULTAR USUARIO',
+  EMAIL_USUARIO: 'nobody@wire.lab',
+})
+const HALF = Buffer.from('{"SERVIÇO": "Dados')
+
+/** One connect/disconnect cycle, of six kinds: destroy, FIN, reset, half message then destroy or FIN, a request then FIN. */
+function cycle(port: number, framing: Framing, kind: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ port, host: '127.0.0.1' })
+    const timer = setTimeout(() => reject(new Error(`cycle ${kind} on ${framing} hung`)), 10_000)
+    socket.on('error', () => {})
+    socket.on('data', () => {})
+    socket.once('close', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    socket.once('connect', () => {
+      switch (kind) {
+        case 0:
+          return void socket.destroy()
+        case 1:
+          return void socket.end()
+        case 2:
+          return void socket.resetAndDestroy()
+        case 3:
+          socket.write(HALF)
+          return void socket.destroy()
+        case 4:
+          return void socket.end(HALF)
+        default:
+          socket.end(encodeFrame(framing, LOOKUP))
+      }
+    })
+  })
+}
+
+/** `count` cycles over every port, at most 50 at once. */
+async function flood(s: RunningServer, count: number): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    for (let n = next++; n < count; n = next++) {
+      const framing = FRAMINGS[n % FRAMINGS.length]!
+      await cycle(s.ports[framing], framing, Math.floor(n / FRAMINGS.length) % 6)
+    }
+  }
+  await Promise.all(Array.from({ length: 50 }, worker))
+}
+
+test('5000 connect/disconnect cycles leave no connection, socket handle or memory behind', async () => {
+  const s = await start({ idleTimeoutMs: 10_000 })
+  const gc = collector()
+  const tcpHandles = () =>
+    process.getActiveResourcesInfo().filter((r) => r.startsWith('TCP')).length
+  await flood(s, 500) // warm-up: JIT, buffer pools
+  await eventually(() => s.connections === 0)
+  gc()
+  const heap0 = process.memoryUsage().heapUsed
+  const handles0 = tcpHandles()
+  await flood(s, 5000)
+  await eventually(() => s.connections === 0, 5_000, 'every connection gone')
+  await eventually(() => tcpHandles() === handles0, 5_000, 'every socket handle closed')
+  gc()
+  const growth = process.memoryUsage().heapUsed - heap0
+  console.log(`heap growth after 5000 connect/disconnect cycles: ${(growth / 1024).toFixed(0)} KiB`)
+  expect(growth).toBeLessThan(2 * MiB)
+}, 30_000)
+
+test('a connect flood past --max-connections: every extra client gets 503, the held ones go on', async () => {
+  const s = await start({ maxConnections: 10 })
+  const held = await Promise.all(Array.from({ length: 10 }, () => connect('ndjson')))
+  await eventually(() => s.connections === 10)
+  const gc = collector()
+  gc()
+  const heap0 = process.memoryUsage().heapUsed
+  const busy = answer('503', TEXT.busy(10))
+  let refused = 0
+  let next = 0
+  const worker = async () => {
+    for (let n = next++; n < 1000; n = next++) {
+      const c = await FramedClient.connect(s.ports.json, 'json')
+      if (text(await c.next()).join() === busy) refused++
+      await c.closed
+    }
+  }
+  await Promise.all(Array.from({ length: 20 }, worker))
+  expect(refused).toBe(1000)
+  expect(s.connections).toBe(10)
+  const answers = await Promise.all(
+    held.map((c) => {
+      c.socket.write(encodeFrame('ndjson', LOOKUP))
+      return c.next()
+    }),
+  )
+  expect(new Set(answers.map((a) => text(a).join()))).toEqual(
+    new Set([answer('404', TEXT.notRegistered('nobody@wire.lab'))]),
+  )
+  gc()
+  const growth = process.memoryUsage().heapUsed - heap0
+  console.log(`heap growth after 1000 refused connections: ${(growth / 1024).toFixed(0)} KiB`)
+  // About 1 KiB each, held for 5 s after the socket closed: the refusal's destroy timer in
+  // server.ts is not cleared on close (reported, not fixed here). A leak for good would be more.
+  expect(growth).toBeLessThan(4 * MiB)
+}, 30_000)
