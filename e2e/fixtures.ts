@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defaultAllowList } from '../bridge/allow.ts'
 import { startBridge, type RunningBridge } from '../bridge/bridge.ts'
-import { startServer, type RunningServer } from '../server/server.ts'
+import { startServer, type RunningServer, type ServerOptions } from '../server/server.ts'
 import type { Framing } from '../shared/framing.ts'
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url))
@@ -17,8 +17,9 @@ export interface Lab {
 }
 
 /** Starts the server on four free ports and a bridge allowing exactly those, serving dist/. */
-export async function startLab(): Promise<Lab> {
+export async function startLab(options: Pick<ServerOptions, 'codes'> = {}): Promise<Lab> {
   const server = await startServer({
+    ...options,
     host: '127.0.0.1',
     ports: { json: 0, ndjson: 0, length: 0, naive: 0 },
   })

@@ -5,14 +5,14 @@ test('a link opens a mode, arrow keys switch modes, and the hash follows', async
   page,
   lab,
 }) => {
-  await page.goto(`${lab.url}#framing`)
+  await page.goto(`${lab.url}#tour`)
   const tabs = page.getByRole('tablist', { name: 'Modos' })
-  const framing = tabs.getByRole('tab', { name: 'Laboratório de framing' })
-  await expect(framing).toHaveAttribute('aria-selected', 'true')
-  await expect(page.getByRole('tabpanel', { name: 'Laboratório de framing' })).toBeVisible()
+  const tour = tabs.getByRole('tab', { name: 'Tour guiado' })
+  await expect(tour).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByRole('tabpanel', { name: 'Tour guiado' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Adicionar cliente' })).toHaveCount(0)
 
-  await framing.focus()
+  await tour.focus()
   await page.keyboard.press('ArrowLeft')
   const playground = tabs.getByRole('tab', { name: 'Playground' })
   await expect(playground).toBeFocused()

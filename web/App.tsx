@@ -9,7 +9,8 @@ import { MESSAGES, type Lang } from './i18n.ts'
 import type { StorageLike } from './log-store.ts'
 import { BotMenu } from './modes/BotMenu.tsx'
 import { FramingLab } from './modes/FramingLab.tsx'
-import { hashOf, modeFromHash, type ModeId } from './modes.ts'
+import { Tour } from './modes/Tour.tsx'
+import { MODE_IDS, hashOf, modeFromHash, type ModeId } from './modes.ts'
 import type { PaneSet } from './panes.ts'
 import { applyPrefs, loadPrefs, savePrefs, type Prefs } from './prefs.ts'
 import type { BridgeLocation } from './targets.ts'
@@ -25,12 +26,10 @@ export function setZodLocale(lang: Lang): void {
 // The modes besides the playground, each with its own Lab; only modes that exist get a tab.
 const OTHER_MODES: Partial<Record<ModeId, ComponentType<{ bridge: BridgeLocation }>>> = {
   framing: FramingLab,
+  tour: Tour,
   bot: BotMenu,
 }
-const MODES: readonly ModeId[] = [
-  'playground',
-  ...(['framing', 'bot'] as const).filter((m) => OTHER_MODES[m]),
-]
+const MODES: readonly ModeId[] = MODE_IDS.filter((m) => m === 'playground' || OTHER_MODES[m])
 
 interface Props {
   bridge: BridgeLocation

@@ -2,6 +2,7 @@
 import type { Messages } from './i18n.ts'
 import { modesEn } from './i18n-modes.ts'
 import { panesEn } from './i18n-panes.ts'
+import { tourEn } from './i18n-tour.ts'
 
 const bytes = (n: number) => `${n} ${n === 1 ? 'byte' : 'bytes'}`
 
@@ -229,4 +230,5 @@ export const en: Messages = {
   previous: 'previous session',
   ...modesEn,
   ...panesEn,
+  ...tourEn,
 }

@@ -7,6 +7,7 @@ export const panesPt = {
   mode: {
     playground: 'Playground',
     framing: 'Laboratório de framing',
+    tour: 'Tour guiado',
     bot: 'Menu do bot',
   } as Record<string, string>,
 
@@ -87,6 +88,7 @@ export const panesEn: typeof panesPt = {
   mode: {
     playground: 'Playground',
     framing: 'Framing lab',
+    tour: 'Guided tour',
     bot: 'Bot menu',
   },
 

@@ -3,6 +3,7 @@ import type { Framing } from '../shared/framing.ts'
 import { en } from './i18n-en.ts'
 import { modesPt } from './i18n-modes.ts'
 import { panesPt } from './i18n-panes.ts'
+import { tourPt } from './i18n-tour.ts'
 
 const bytes = (n: number) => `${n} ${n === 1 ? 'byte' : 'bytes'}`
 
@@ -231,6 +232,7 @@ const pt = {
   previous: 'sessão anterior',
   ...modesPt,
   ...panesPt,
+  ...tourPt,
 }
 
 /** The dictionary's shape: English must have every key Portuguese has, with the same parameters. */

@@ -1,4 +1,5 @@
 // Runs a list of requests all at once (send, wait for the answer, send the next) or step by step (no React).
+import { timersOf, type Timers } from './timers.ts'
 
 /** What became of one step: the answer's code, a message that was not a valid response, or no answer. */
 export type StepResult =
@@ -19,13 +20,11 @@ export interface ScenarioState {
 }
 
 /** How the runner sends, and its timeout and timers (injectable for tests). */
-export interface ScenarioOptions {
+export interface ScenarioOptions extends Timers {
   /** Sends one request's text; false when nothing could be sent. */
   send: (text: string) => boolean
   /** How long "run all" waits for an answer before sending the next anyway (default 3 s). */
   timeoutMs?: number
-  setTimer?: (callback: () => void, ms: number) => unknown
-  clearTimer?: (handle: unknown) => void
 }
 
 /** Sends a scenario's steps in order, pairing each answer with the oldest step still waiting. */
@@ -35,17 +34,14 @@ export class ScenarioRunner {
   private waiting: number[] = []
   private timer: unknown
   private readonly timeoutMs: number
-  private readonly setTimer: (callback: () => void, ms: number) => unknown
-  private readonly clearTimer: (handle: unknown) => void
+  private readonly timers: Required<Timers>
 
   constructor(
     private readonly steps: readonly string[],
     private readonly options: ScenarioOptions,
   ) {
     this.timeoutMs = options.timeoutMs ?? 3000
-    this.setTimer = options.setTimer ?? ((cb, ms) => setTimeout(cb, ms))
-    this.clearTimer =
-      options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>))
+    this.timers = timersOf(options)
     this.state = this.fresh()
   }
 
@@ -73,13 +69,13 @@ export class ScenarioRunner {
 
   /** Stops "run all" after the step in flight; answers still arrive and are recorded. */
   pause(): void {
-    this.clearTimer(this.timer)
+    this.timers.clearTimer(this.timer)
     this.update({ running: false })
   }
 
   /** Back to step 1 with no results. */
   reset(): void {
-    this.clearTimer(this.timer)
+    this.timers.clearTimer(this.timer)
     this.waiting = []
     this.state = this.fresh()
     this.notify()
@@ -89,14 +85,14 @@ export class ScenarioRunner {
   answered(code: string | undefined): void {
     const index = this.waiting.shift()
     if (index === undefined) return
-    this.clearTimer(this.timer)
+    this.timers.clearTimer(this.timer)
     this.record(index, code === undefined ? { kind: 'unreadable' } : { kind: 'answered', code })
     if (this.state.running && this.waiting.length === 0) this.sendNext()
   }
 
   /** The connection ended: stop running; steps still waiting get no answer. */
   disconnected(): void {
-    this.clearTimer(this.timer)
+    this.timers.clearTimer(this.timer)
     const waiting = this.waiting
     this.waiting = []
     for (const index of waiting) this.record(index, { kind: 'timeout' })
@@ -112,7 +108,7 @@ export class ScenarioRunner {
     this.record(index, { kind: 'waiting' })
     this.update({ next: index + 1, blocked: false })
     if (!this.state.running) return
-    this.timer = this.setTimer(() => {
+    this.timer = this.timers.setTimer(() => {
       // No answer in time (the naive framing may glue two answers into one): move on anyway.
       const late = this.waiting.shift()
       if (late !== undefined) this.record(late, { kind: 'timeout' })

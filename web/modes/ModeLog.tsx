@@ -8,14 +8,28 @@ import { useLog } from '../use-connection.ts'
 import { useCopyHex } from '../use-copy-hex.ts'
 import { useT } from '../use-i18n.ts'
 
-/** The log of the Lab in LabContext, pinned to its newest entry; `label` names it for screen readers. */
-export function ModeLog({ label, empty }: { label: string; empty: string }) {
+/**
+ * The log of the Lab in LabContext, pinned to its newest entry; `label` names it for screen readers.
+ * Events show only when they are trouble, unless `events` is 'all' (where connecting is the lesson).
+ */
+export function ModeLog({
+  label,
+  empty,
+  events = 'trouble',
+}: {
+  label: string
+  empty: string
+  events?: 'trouble' | 'all'
+}) {
   const t = useT()
   const log = useLog()
   const scroller = useRef<HTMLDivElement>(null)
   const { copyStatus, onCopy } = useCopyHex()
-  // Connecting and closing are routine here; only trouble earns a row.
-  const rows = log.visible.filter((e) => e.kind !== 'event' || eventTone(e.event) === 'error')
+  // Connecting and closing are routine in most modes; there only trouble earns a row.
+  const rows =
+    events === 'all'
+      ? log.visible
+      : log.visible.filter((e) => e.kind !== 'event' || eventTone(e.event) === 'error')
 
   useLayoutEffect(() => {
     const el = scroller.current

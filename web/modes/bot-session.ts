@@ -4,6 +4,7 @@ import type { Framing } from '../../shared/framing.ts'
 import type { Request } from '../../shared/protocol.ts'
 import type { Lab } from '../lab.ts'
 import type { TargetOption } from '../targets.ts'
+import { timersOf, type Timers } from '../timers.ts'
 import { INITIAL_BOT, step, type BotAction, type BotState } from './bot-menu.ts'
 
 /** A server the bot can talk to: a single allowed port, in its framing (json when the bridge does not say). */
@@ -34,12 +35,10 @@ export function defaultBotTarget(targets: readonly BotTarget[]): BotTarget | und
 }
 
 /** Where the bot connects and how long it waits for an answer (timers injectable for tests). */
-export interface BotSessionOptions {
+export interface BotSessionOptions extends Timers {
   bridgeUrl: string
   /** No answer after this long counts as trouble (default 5 s). */
   timeoutMs?: number
-  setTimer?: (callback: () => void, ms: number) => unknown
-  clearTimer?: (handle: unknown) => void
 }
 
 /** The bot's model for the page: its state, one connection, one request in flight at most. */
@@ -51,17 +50,14 @@ export class BotSession {
   private queued: string | undefined
   private timer: unknown
   private readonly timeoutMs: number
-  private readonly setTimer: (callback: () => void, ms: number) => unknown
-  private readonly clearTimer: (handle: unknown) => void
+  private readonly timers: Required<Timers>
 
   constructor(
     readonly lab: Lab,
     private readonly options: BotSessionOptions,
   ) {
     this.timeoutMs = options.timeoutMs ?? 5000
-    this.setTimer = options.setTimer ?? ((cb, ms) => setTimeout(cb, ms))
-    this.clearTimer =
-      options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>))
+    this.timers = timersOf(options)
     lab.connection.subscribe((e) => {
       if (e.type === 'state' && e.state.status === 'open' && this.queued !== undefined) {
         const text = this.queued
@@ -105,7 +101,7 @@ export class BotSession {
 
   /** Closes the connection (the mode is leaving the page). */
   close(): void {
-    this.clearTimer(this.timer)
+    this.timers.clearTimer(this.timer)
     this.queued = undefined
     this.lab.disconnect()
   }
@@ -114,14 +110,14 @@ export class BotSession {
     const { state, send } = step(this.state, action)
     if (state === this.state) return
     this.state = state
-    if (!state.pending) this.clearTimer(this.timer)
+    if (!state.pending) this.timers.clearTimer(this.timer)
     for (const listener of this.listeners) listener()
     if (send) this.send(send)
   }
 
   private send(request: Request): void {
-    this.clearTimer(this.timer)
-    this.timer = this.setTimer(
+    this.timers.clearTimer(this.timer)
+    this.timer = this.timers.setTimer(
       () => this.state.pending && this.apply({ type: 'trouble', trouble: 'timeout' }),
       this.timeoutMs,
     )

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Framing } from '../../shared/framing.ts'
 import { FakeBridge } from '../fake-socket.ts'
+import { manualTimers } from '../fake-timers.ts'
 import { Lab } from '../lab.ts'
 import type { MessageEntry } from '../log-entries.ts'
 import { DEFAULT_SETTINGS, planFor, type Settings } from './framing-lab.ts'
@@ -9,30 +10,6 @@ import { FramingRun } from './framing-run.ts'
 const NOT_REGISTERED =
   '{"CODIGO DE ERRO": "404", "EXPLICA\\u00c7\\u00c3O": "Usu\\u00e1rio n\\u00e3o registrado:eu@gmail.com"}'
 const BAD = '{"CODIGO DE ERRO": "400", "EXPLICA\\u00c7\\u00c3O": "x"}'
-
-// Timers the test fires by hand, so delays and the settle wait need no real time.
-function manualTimers() {
-  const pending = new Map<number, { cb: () => void; ms: number }>()
-  let next = 1
-  return {
-    setTimer: (cb: () => void, ms: number) => {
-      pending.set(next, { cb, ms })
-      return next++
-    },
-    clearTimer: (h: unknown) => void pending.delete(h as number),
-    /** Fires the oldest pending timer and returns its delay. */
-    fire(): number | undefined {
-      const first = pending.entries().next().value
-      if (!first) return undefined
-      pending.delete(first[0])
-      first[1].cb()
-      return first[1].ms
-    },
-    get size() {
-      return pending.size
-    },
-  }
-}
 
 function setup(framing: Framing, settings: Settings) {
   const bridge = new FakeBridge()

@@ -2,6 +2,7 @@
 import type { CloseReason } from '../connection.ts'
 import { responseCode } from '../decode.ts'
 import type { Lab } from '../lab.ts'
+import { timersOf, type Timers } from '../timers.ts'
 import { decodeAsFor, type Plan } from './framing-lab.ts'
 
 /** Where a run is: opening, writing chunks, waiting for answers, finished, or failed to connect. */
@@ -18,14 +19,12 @@ export interface RunState {
 }
 
 /** Where to connect, what to write, and the timers (injectable for tests). */
-export interface RunOptions {
+export interface RunOptions extends Timers {
   bridgeUrl: string
   target: string
   plan: Plan
   /** Quiet time after the last write or answer before the run counts as finished (default 700 ms). */
   settleMs?: number
-  setTimer?: (callback: () => void, ms: number) => unknown
-  clearTimer?: (handle: unknown) => void
 }
 
 /** Drives one Lab through one experiment; the Lab keeps the log of every byte. */
@@ -35,17 +34,14 @@ export class FramingRun {
   private readonly unsubscribe: (() => void)[] = []
   private timer: unknown
   private readonly settleMs: number
-  private readonly setTimer: (callback: () => void, ms: number) => unknown
-  private readonly clearTimer: (handle: unknown) => void
+  private readonly timers: Required<Timers>
 
   constructor(
     readonly lab: Lab,
     private readonly options: RunOptions,
   ) {
     this.settleMs = options.settleMs ?? 700
-    this.setTimer = options.setTimer ?? ((cb, ms) => setTimeout(cb, ms))
-    this.clearTimer =
-      options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>))
+    this.timers = timersOf(options)
   }
 
   /** The plan this run writes. */
@@ -92,7 +88,7 @@ export class FramingRun {
 
   /** Stops timers and listeners and closes the connection (a newer run replaces this one). */
   stop(): void {
-    this.clearTimer(this.timer)
+    this.timers.clearTimer(this.timer)
     for (const off of this.unsubscribe.splice(0)) off()
     this.lab.disconnect()
   }
@@ -110,7 +106,7 @@ export class FramingRun {
     if (!chunk || !lab.connection.send(chunk)) return
     this.set({ written: this.state.written + 1 })
     if (this.state.written < plan.chunks.length) {
-      this.timer = this.setTimer(() => this.write(), plan.delayMs)
+      this.timer = this.timers.setTimer(() => this.write(), plan.delayMs)
       return
     }
     this.set({ phase: 'waiting' })
@@ -121,13 +117,13 @@ export class FramingRun {
   // Restarts the quiet timer: naive answers once per read, so only silence says it has finished.
   private settle(): void {
     if (this.state.phase !== 'waiting') return
-    this.clearTimer(this.timer)
-    this.timer = this.setTimer(() => this.finish(), this.settleMs)
+    this.timers.clearTimer(this.timer)
+    this.timer = this.timers.setTimer(() => this.finish(), this.settleMs)
   }
 
   private finish(): void {
     if (this.state.phase === 'done') return
-    this.clearTimer(this.timer)
+    this.timers.clearTimer(this.timer)
     this.set({ phase: 'done' })
     this.lab.disconnect()
   }
@@ -135,7 +131,7 @@ export class FramingRun {
   private onEnded(reason: CloseReason): void {
     const phase = this.state.phase
     if (phase === 'done' || phase === 'failed') return
-    this.clearTimer(this.timer)
+    this.timers.clearTimer(this.timer)
     // Closed after every write: what came back is the result. Closed earlier: the run failed.
     if (phase === 'waiting') this.set({ phase: 'done' })
     else this.set({ phase: 'failed', reason })
