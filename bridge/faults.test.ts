@@ -1,6 +1,4 @@
 // Bridge faults: the server killed mid-traffic (every client told why), and connect floods that leave nothing.
-import v8 from 'node:v8'
-import vm from 'node:vm'
 import { afterEach, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { startChild, type Child } from '../bench/spawn.ts'
@@ -8,6 +6,7 @@ import { CLOSE } from '../shared/bridge-protocol.ts'
 import { dumpsBytes } from '../shared/codec.ts'
 import { FRAMINGS, encodeFrame, type Framing } from '../shared/framing.ts'
 import { startServer, type RunningServer } from '../server/server.ts'
+import { collector } from '../server/test-server.ts'
 import { Client, cleanup, eventually, startTarget, startTestBridge } from './test-helpers.ts'
 
 const children: Child[] = []
@@ -74,16 +73,6 @@ it('the server killed mid-traffic: every client is told why, and a restarted ser
   back.ws.send(encodeFrame('ndjson', request('back@wire.lab')))
   expect((await back.bytes(1)).toString()).toMatch(/^\{"CODIGO DE ERRO": "404"/)
 }, 30_000)
-
-/** `global.gc`, without starting Node with --expose-gc. */
-function collector(): () => void {
-  v8.setFlagsFromString('--expose-gc')
-  const gc = vm.runInNewContext('gc') as () => void
-  return () => {
-    gc()
-    gc()
-  }
-}
 
 // Each cycle costs the one process about 4 ms of CPU (client, bridge and server), hence not 5000.
 const FLOOD = 700

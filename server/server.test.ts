@@ -1,30 +1,14 @@
 import net from 'node:net'
-import { afterEach, describe, expect, test } from 'vitest'
-import { FRAMINGS, type Framing } from '../shared/framing.ts'
+import { describe, expect, test } from 'vitest'
+import { FRAMINGS } from '../shared/framing.ts'
 import { LESSON_SCENARIO } from '../shared/protocol.ts'
-import { FramedClient } from './client.ts'
 import { MemoryRegistry } from './registry.ts'
-import { startServer, type RunningServer, type ServerOptions } from './server.ts'
+import { startServer } from './server.ts'
+import { ANY_PORTS, useTestServer } from './test-server.ts'
 
-const ANY_PORTS = { json: 0, ndjson: 0, length: 0, naive: 0 }
-let server: RunningServer | undefined
-const clients: FramedClient[] = []
-
-async function start(options: ServerOptions = {}): Promise<RunningServer> {
-  server = await startServer({ ports: ANY_PORTS, ...options })
-  return server
-}
-async function connect(framing: Framing): Promise<FramedClient> {
-  const c = await FramedClient.connect(server!.ports[framing], framing)
-  clients.push(c)
-  return c
-}
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await server?.close()
-  server = undefined
-})
+const lab = useTestServer()
+const start = lab.start.bind(lab)
+const connect = lab.connect.bind(lab)
 
 const DP = 'Dados Pessoais'
 const create = (email: string) => ({ SERVIÇO: DP, AÇÃO: 'CRIAR USUARIO', EMAIL_USUARIO: email })
@@ -137,7 +121,7 @@ describe('many clients', () => {
     await bad.closed
     for (let i = 0; i < 20; i++)
       expect(await good.request(create(`g${i}`))).toMatchObject({ 'CODIGO DE ERRO': '200' })
-    expect(server!.registry.size).toBe(20)
+    expect(lab.server.registry.size).toBe(20)
   })
 })
 
@@ -235,7 +219,6 @@ describe('limits and endings', () => {
     const c = await connect('json')
     await s.close()
     await c.closed
-    server = undefined
     await expect(
       new Promise((resolve, reject) =>
         net.connect(s.ports.json, '127.0.0.1').on('connect', resolve).on('error', reject),
