@@ -164,6 +164,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       events,
       startedAt,
       maxQueue: maxFrame * 4,
+      maxFrame,
       idleTimeoutMs,
       ...(options.connectTimeoutMs !== undefined && { connectTimeoutMs: options.connectTimeoutMs }),
     })

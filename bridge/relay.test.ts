@@ -283,7 +283,9 @@ describe('closing', () => {
     const ended = new Promise((resolve) => socket.once('end', resolve))
     client.ws.send(Buffer.alloc(1024, 1))
     client.ws.send(Buffer.alloc(1025, 2))
-    expect((await client.closed()).code).toBe(CLOSE.TOO_BIG)
+    const reason = "message larger than the bridge's limit of 1024 bytes"
+    expect(await client.closed()).toEqual({ code: CLOSE.TOO_BIG, reason })
+    expect(client.events.at(-1)).toMatchObject({ type: 'closed', code: CLOSE.TOO_BIG, reason })
     await ended
     expect(socket.bytesRead).toBe(1024)
     socket.end()
