@@ -59,13 +59,14 @@ export function normalizeOrigin(text: string, flag = '--origin'): string {
   return url.origin
 }
 
+/** Whether a page from `origin` may use this bridge, given the request's Host header. */
+export type OriginRule = (origin: string | undefined, host: string | undefined) => boolean
+
 /**
  * The Origin rule: no Origin header (not a browser) passes; a browser page passes when it was served
  * by this bridge (Origin's host:port equals the Host header), when it is listed, or when '*' is listed.
  */
-export function originChecker(
-  origins: readonly string[],
-): (origin: string | undefined, host: string | undefined) => boolean {
+export function originChecker(origins: readonly string[]): OriginRule {
   const any = origins.includes('*')
   const listed = new Set(origins.filter((o) => o !== '*').map((o) => normalizeOrigin(o)))
   return (origin, host) => {

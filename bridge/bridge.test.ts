@@ -30,6 +30,18 @@ function rawGet(
 }
 
 describe('HTTP', () => {
+  it('lets pages from an allowed origin read /api/targets across origins, and no others', async () => {
+    const bridge = await startTestBridge({ origins: ['http://teacher.lan:5173'] })
+    const from = (origin: string) =>
+      fetch(`${bridge.url}api/targets`, { headers: { Origin: origin } })
+    const allowed = await from('http://teacher.lan:5173')
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://teacher.lan:5173')
+    expect(allowed.headers.get('vary')).toBe('Origin')
+    const foreign = await from('http://evil.example')
+    expect(foreign.status).toBe(200)
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
   it('answers GET /api/targets with the allow-list and default target', async () => {
     const allow = defaultAllowList('127.0.0.1', { json: 1, ndjson: 2, length: 3, naive: 4 })
     const bridge = await startTestBridge({ allow, defaultTarget: '127.0.0.1:3' })

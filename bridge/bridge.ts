@@ -94,6 +94,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     createRequestHandler(
       { targets: allow, ...(defaultTarget && { defaultTarget }) },
       options.staticDir,
+      originAllowed,
     ),
   )
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -3,9 +3,14 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import sirv from 'sirv'
 import type { TargetsInfo } from '../shared/bridge-protocol.ts'
 import { BRIDGE_PATH, TARGETS_PATH } from '../shared/bridge-wire.ts'
+import type { OriginRule } from './allow.ts'
 
 /** Answers GET /api/targets, then the page from `staticDir` (single-page), or a plain-text note. */
-export function createRequestHandler(info: TargetsInfo, staticDir?: string): RequestListener {
+export function createRequestHandler(
+  info: TargetsInfo,
+  staticDir?: string,
+  originAllowed?: OriginRule,
+): RequestListener {
   const targetsJson = JSON.stringify(info)
   // dev: false lists the directory once at startup and serves only those files, so no URL,
   // however encoded, can reach outside it.
@@ -21,6 +26,13 @@ export function createRequestHandler(info: TargetsInfo, staticDir?: string): Req
     const path = (req.url ?? '/').split('?')[0]
     if (path === TARGETS_PATH) {
       res.setHeader('Cache-Control', 'no-store')
+      // A page the bridge accepts WebSockets from (--origin) may also read its allow-list, so a
+      // page served elsewhere can offer the bridge's targets; any other origin gets no CORS header.
+      const origin = req.headers.origin
+      res.setHeader('Vary', 'Origin')
+      if (origin !== undefined && originAllowed?.(origin, req.headers.host)) {
+        res.setHeader('Access-Control-Allow-Origin', origin)
+      }
       return reply(res, 200, 'application/json; charset=utf-8', targetsJson, req.method === 'HEAD')
     }
     if (page) {
