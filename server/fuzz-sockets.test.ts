@@ -4,17 +4,9 @@ import net from 'node:net'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import fc from 'fast-check'
 import { afterEach, expect, test } from 'vitest'
-import {
-  EMAIL_POOL,
-  anyString,
-  chunking,
-  concat,
-  corpusInput,
-  preview,
-  splitBytes,
-  type Chunking,
-  type FuzzInput,
-} from '../shared/fuzz-arbitraries.ts'
+import { corpusInput } from '../shared/fuzz-arbitraries.ts'
+import { chunking, concat, splitBytes, type Chunking } from '../shared/fuzz-chunking.ts'
+import { EMAIL_POOL, anyString, preview, type FuzzInput } from '../shared/fuzz-requests.ts'
 import { FRAMINGS, createDecoder, encodeFrame, type Framing } from '../shared/framing.ts'
 import { answerFrameError, answerMessage, replyText } from './handle.ts'
 import { MemoryRegistry } from './registry.ts'

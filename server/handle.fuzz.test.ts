@@ -2,18 +2,17 @@
 // registry changes only through a 200, and answers match a reference written from PROTOCOL.md's table.
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { corpusFamilies, corpusInput } from '../shared/fuzz-arbitraries.ts'
 import {
   EMAIL_POOL,
   anyString,
-  corpusFamilies,
-  corpusInput,
   eachFieldMissing,
   entriesText,
   fullEntries,
   notAString,
   preview,
   type Entries,
-} from '../shared/fuzz-arbitraries.ts'
+} from '../shared/fuzz-requests.ts'
 import { CODE, EXPLANATION, FIELDS, type CodeMode, type UserRecord } from '../shared/protocol.ts'
 import { answerMessage, replyText, type Reply } from './handle.ts'
 import { MemoryRegistry } from './registry.ts'

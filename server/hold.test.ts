@@ -4,14 +4,8 @@ import { afterEach, expect, test } from 'vitest'
 import { startChild, type Child } from '../bench/spawn.ts'
 import { FRAMINGS, type Framing } from '../shared/framing.ts'
 import { TEXT } from '../shared/protocol.ts'
-import {
-  WireClient,
-  answerText,
-  cycleStep,
-  framed,
-  socketCount,
-  startProcesses,
-} from '../scripts/soak.ts'
+import { socketCount, startProcesses } from '../scripts/soak-procs.ts'
+import { WireClient, answerText, cycleStep, framed } from '../scripts/soak-wire.ts'
 
 const HOLD = 2000
 const REQUESTS = 5

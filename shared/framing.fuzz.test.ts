@@ -12,14 +12,9 @@ import {
   type FrameMessage,
   type Framing,
 } from './framing.ts'
-import {
-  chunking,
-  concat,
-  corpusInput,
-  splitBytes,
-  type Chunking,
-  type FuzzInput,
-} from './fuzz-arbitraries.ts'
+import { corpusInput } from './fuzz-arbitraries.ts'
+import { chunking, concat, splitBytes, type Chunking } from './fuzz-chunking.ts'
+import type { FuzzInput } from './fuzz-requests.ts'
 
 const utf8 = (s: string) => new TextEncoder().encode(s)
 const latin1 = new TextDecoder('latin1')
