@@ -1,5 +1,5 @@
 // The bot menu end to end: create a user, change Telefone, rename Email, and find the record under it.
-import { expect, shot, test } from './fixtures.ts'
+import { expect, shot, startRangeLab, stopRangeLab, test } from './fixtures.ts'
 
 test('the bot creates a user, changes Telefone and follows the record to a new Email', async ({
   page,
@@ -77,4 +77,51 @@ test('the bot speaks English, in large text, and shows a 404 plainly', async ({ 
   await expect(bot.getByRole('button', { name: 'Create user' })).toBeFocused()
   await expect(page.getByRole('img', { name: 'Menu diagram' })).toBeVisible()
   await shot(page, '6b-bot-large-en')
+})
+
+test("the bot talks to a student's own server on a port typed inside an allowed range", async ({
+  page,
+}) => {
+  const lab = await startRangeLab('json')
+  try {
+    const { from, to } = lab.range
+    const email = `own-${Date.now()}@escola.br`
+    await page.goto(`${lab.url}#bot`)
+    const bot = page.getByRole('region', { name: 'Menu do bot' })
+    await bot.getByLabel('Servidor', { exact: true }).selectOption(`127.0.0.1:${from}-${to}`)
+    const port = bot.getByLabel('Porta', { exact: true })
+    await expect(port).toHaveValue(String(from))
+    await expect(bot.getByText(`de ${from} a ${to}`, { exact: true })).toBeVisible()
+
+    await port.fill(String(to + 1))
+    await expect(port).toHaveAttribute('aria-invalid', 'true')
+    await expect(bot.getByText(`Escolha uma porta de ${from} a ${to}.`)).toBeVisible()
+    await bot.getByLabel('Email do usuário').fill(email)
+    await bot.getByRole('button', { name: 'Entrar' }).click()
+    await expect(
+      bot.getByText('Escolha um servidor com uma porta válida antes de continuar.'),
+    ).toBeVisible()
+    await shot(page, '6b-bot-range-invalid')
+
+    await port.fill(String(lab.ownPort))
+    await expect(port).toHaveAttribute('aria-invalid', 'false')
+    await bot.getByRole('button', { name: 'Entrar' }).click()
+    await expect(bot.getByText(`Não encontrei ${email}. Quer criar esse usuário?`)).toBeVisible()
+    await bot.getByRole('button', { name: 'Criar usuário' }).click()
+    await expect(bot.getByText(`Novo usuário registrado com email:${email}`)).toBeVisible()
+    // The user lives on the student's server, not on the bundled one.
+    expect(lab.own.registry.has(email)).toBe(true)
+    expect(lab.server.registry.has(email)).toBe(false)
+    await shot(page, '6b-bot-range')
+
+    await page.getByRole('button', { name: 'English' }).click()
+    const botEn = page.getByRole('region', { name: 'Bot menu' })
+    await expect(botEn.getByLabel('Port', { exact: true })).toHaveValue(String(lab.ownPort))
+    await expect(botEn.getByText(`${from} to ${to}`, { exact: true })).toBeVisible()
+    await botEn.getByLabel('Port', { exact: true }).fill('0')
+    await expect(botEn.getByText(`Pick a port from ${from} to ${to}.`)).toBeVisible()
+    await shot(page, '6b-bot-range-en')
+  } finally {
+    await stopRangeLab(lab)
+  }
 })

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { defaultAllowList } from '../bridge/allow.ts'
 import { startBridge, type RunningBridge } from '../bridge/bridge.ts'
 import { startServer, type RunningServer, type ServerOptions } from '../server/server.ts'
+import type { AllowedTarget } from '../shared/bridge-protocol.ts'
 import type { Framing } from '../shared/framing.ts'
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url))
@@ -16,20 +17,50 @@ export interface Lab {
   bridge: RunningBridge
 }
 
-/** Starts the server on four free ports and a bridge allowing exactly those, serving dist/. */
-export async function startLab(options: Pick<ServerOptions, 'codes'> = {}): Promise<Lab> {
-  const server = await startServer({
-    ...options,
-    host: '127.0.0.1',
-    ports: { json: 0, ndjson: 0, length: 0, naive: 0 },
-  })
+/** Starts the server on four free ports and a bridge allowing exactly those (and `allow`), serving dist/. */
+export async function startLab(
+  options: Pick<ServerOptions, 'codes'> & { allow?: AllowedTarget[] } = {},
+): Promise<Lab> {
+  const server = await startFreeServer(options.codes ? { codes: options.codes } : {})
   const bridge = await startBridge({
     host: '127.0.0.1',
     port: 0,
     staticDir: dist,
-    allow: defaultAllowList('127.0.0.1', server.ports),
+    allow: [...defaultAllowList('127.0.0.1', server.ports), ...(options.allow ?? [])],
   })
   return { url: bridge.url, server, bridge }
+}
+
+// The server on 127.0.0.1, each framing on a free port.
+function startFreeServer(options: Pick<ServerOptions, 'codes'>): Promise<RunningServer> {
+  return startServer({
+    ...options,
+    host: '127.0.0.1',
+    ports: { json: 0, ndjson: 0, length: 0, naive: 0 },
+  })
+}
+
+/** A lab whose bridge also allows a port range holding a second server's port: a student's own server. */
+export interface RangeLab extends Lab {
+  own: RunningServer
+  /** The second server's port for the framing asked for, inside `range`. */
+  ownPort: number
+  range: { from: number; to: number }
+}
+
+/** Starts a second server and a lab allowing 127.0.0.1:PORT-5 to PORT+5 around its `framing` port. */
+export async function startRangeLab(framing: Framing): Promise<RangeLab> {
+  const own = await startFreeServer({})
+  const ownPort = own.ports[framing]
+  const range = { from: Math.max(1, ownPort - 5), to: Math.min(65535, ownPort + 5) }
+  const lab = await startLab({ allow: [{ host: '127.0.0.1', ...range }] })
+  return { ...lab, own, ownPort, range }
+}
+
+/** Stops a range lab and its second server. */
+export async function stopRangeLab(lab: RangeLab): Promise<void> {
+  await stopLab(lab)
+  await lab.own.close()
 }
 
 /** Stops both; the bridge first, so the page sees the bridge go rather than every server socket. */

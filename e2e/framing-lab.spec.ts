@@ -1,6 +1,6 @@
 // The framing lab end to end: naive beside json, one message split into pieces and two glued into one write.
 import type { Page } from '@playwright/test'
-import { expect, shot, test } from './fixtures.ts'
+import { expect, shot, startRangeLab, stopRangeLab, test } from './fixtures.ts'
 
 // Opens the lab with only the naive and json columns, the pair the lesson compares.
 async function openNaiveAndJson(page: Page, url: string) {
@@ -99,4 +99,48 @@ test('by default the four bundled framings run side by side, and only naive brea
   await page.getByRole('button', { name: 'Texto grande' }).click()
   await expect(page.locator('html')).toHaveAttribute('data-size', 'large')
   await shot(page, '6b-framing-four-large')
+})
+
+test("a student's own server in an allowed range gets a column of its own", async ({ page }) => {
+  // The student's server reads like the lesson's recv(512): the second server's naive port.
+  const lab = await startRangeLab('naive')
+  try {
+    const { from, to } = lab.range
+    await page.setViewportSize({ width: 1600, height: 900 })
+    await page.goto(`${lab.url}#framing`)
+    for (const name of [/^ndjson/, /^length/, /^naive/]) {
+      await page.getByRole('checkbox', { name }).uncheck()
+    }
+    const own = page.getByRole('checkbox', { name: `Seu servidor 127.0.0.1:${from}–${to}` })
+    await expect(own).not.toBeChecked()
+    await expect(page.getByLabel('Porta', { exact: true })).toHaveCount(0)
+    await own.check()
+    const port = page.getByLabel('Porta', { exact: true })
+    await expect(port).toHaveValue(String(from))
+    await expect(page.getByText(`de ${from} a ${to}`, { exact: true })).toBeVisible()
+    const servers = page.getByRole('group', { name: 'Servidores' })
+    await expect(servers.getByLabel('Framing', { exact: true })).toHaveValue('json')
+
+    await port.fill('70000')
+    await expect(page.getByText(`Escolha uma porta de ${from} a ${to}.`)).toBeVisible()
+    await expect(page.getByRole('region', { name: /Seu servidor$/ })).toHaveCount(0)
+    await port.fill(String(lab.ownPort))
+    const column = page.getByRole('region', { name: new RegExp(`^json 127.0.0.1:${lab.ownPort} `) })
+    await expect(column).toHaveAccessibleName(`json 127.0.0.1:${lab.ownPort} Seu servidor`)
+    await expect(page.getByRole('region', { name: /^json / })).toHaveCount(2)
+
+    await page.getByRole('button', { name: 'Executar', exact: true }).click()
+    await expect(column.getByText('1 mensagem enviada, 3 respostas de erro')).toBeVisible()
+    await expect(column.getByText(/Seu servidor respondeu com erro/)).toBeVisible()
+    const bundled = page.getByRole('region', { name: `json 127.0.0.1:${lab.server.ports.json}` })
+    await expect(bundled.getByText('1 mensagem enviada, 1 resposta')).toBeVisible()
+    await shot(page, '6b-framing-own')
+
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect(page.getByLabel('Port', { exact: true })).toHaveValue(String(lab.ownPort))
+    await expect(column.getByText(/Your server answered with an error/)).toBeVisible()
+    await shot(page, '6b-framing-own-en')
+  } finally {
+    await stopRangeLab(lab)
+  }
 })

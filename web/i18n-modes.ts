@@ -45,6 +45,7 @@ export const modesPt = {
       `Cada pedaço sai ${ms} ms depois do anterior: no loopback, cada um chega numa leitura separada.`,
     oneWrite: 'Uma escrita só: o servidor recebe tudo de uma vez, numa leitura.',
     servers: 'Servidores',
+    ownServer: 'Seu servidor',
     serversHelp: 'Uma coluna por servidor, cada uma com a sua própria conexão e o seu framing.',
     noServers: 'A ponte não oferece nenhum servidor com framing conhecido.',
     run: 'Executar',
@@ -71,6 +72,10 @@ export const modesPt = {
       silent: 'Nenhuma resposta: o servidor ainda espera o resto da mensagem.',
       broken: 'O servidor recebeu bytes que não formam um pedido válido e respondeu 400.',
       partial: 'Algumas mensagens ficaram sem resposta.',
+      'own-framed':
+        'Seu servidor respondeu a cada mensagem uma vez: ele achou onde cada uma termina, não importa como os bytes chegaram.',
+      'own-broken':
+        'Seu servidor respondeu com erro: ele tratou bytes que não eram uma mensagem inteira como um pedido, como o naive faz com cada recv.',
     },
     framed: {
       json: 'O servidor json acha o fim de cada mensagem no } que fecha o objeto, não importa como os bytes chegam.',
@@ -121,6 +126,7 @@ export const modesPt = {
       timeout: 'O servidor não respondeu a tempo.',
       closed: 'A conexão terminou antes da resposta.',
       unreadable: 'Chegou algo que não é uma resposta válida do protocolo.',
+      'no-target': 'Escolha um servidor com uma porta válida antes de continuar.',
     },
     answer: 'Resposta do servidor',
     diagram: 'Diagrama do menu',
@@ -157,6 +163,7 @@ export const modesEn: typeof modesPt = {
       `Each piece leaves ${ms} ms after the one before: on loopback each arrives as its own read.`,
     oneWrite: 'A single write: the server gets it all at once, in one read.',
     servers: 'Servers',
+    ownServer: 'Your server',
     serversHelp: 'One column per server, each with its own connection and framing.',
     noServers: 'The bridge offers no server with a known framing.',
     run: 'Run',
@@ -183,6 +190,10 @@ export const modesEn: typeof modesPt = {
       silent: 'No answer: the server is still waiting for the rest of the message.',
       broken: 'The server got bytes that are not a valid request and answered 400.',
       partial: 'Some messages got no answer.',
+      'own-framed':
+        'Your server answered each message once: it found where each one ends, however the bytes arrived.',
+      'own-broken':
+        'Your server answered with an error: it took bytes that were not a whole message as a request, as naive does with each recv.',
     },
     framed: {
       json: 'The json server finds the end of each message at the } closing the object, however the bytes arrive.',
@@ -232,6 +243,7 @@ export const modesEn: typeof modesPt = {
       timeout: 'The server did not answer in time.',
       closed: 'The connection ended before the answer.',
       unreadable: 'Something arrived that is not a valid protocol response.',
+      'no-target': 'Pick a server with a valid port before going on.',
     },
     answer: "The server's answer",
     diagram: 'Menu diagram',

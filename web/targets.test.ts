@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
   bridgeLocation,
+  currentSelection,
   defaultOption,
   fetchTargets,
   isRange,
   resolveTarget,
+  selectionOf,
   targetOptions,
 } from './targets.ts'
 
@@ -66,6 +68,18 @@ describe('target options', () => {
   it("preselects the bridge's default target", () => {
     expect(defaultOption(INFO, options)?.id).toBe('127.0.0.1:3214')
     expect(defaultOption({ targets: INFO.targets }, options)?.id).toBe('127.0.0.1:3213')
+  })
+
+  it("starts a range's port at its first port, and keeps a pick only while it is offered", () => {
+    expect(selectionOf(options[2])).toEqual({ optionId: '10.0.0.5:4000-4099', port: '4000' })
+    expect(selectionOf(undefined)).toEqual({ optionId: '', port: '' })
+    const picked = { optionId: '10.0.0.5:4000-4099', port: '4042' }
+    expect(currentSelection(picked, options, options[0])).toBe(picked)
+    expect(currentSelection(picked, options.slice(0, 2), options[0])).toEqual({
+      optionId: '127.0.0.1:3213',
+      port: '3213',
+    })
+    expect(currentSelection(undefined, options, options[1])?.optionId).toBe('127.0.0.1:3214')
   })
 })
 

@@ -80,6 +80,26 @@ export function resolveTarget(option: TargetOption, typedPort: string): string |
   return formatTarget(option.host, port)
 }
 
+/** The chosen allow-list entry and, for a range, the typed port. */
+export interface Selection {
+  optionId: string
+  port: string
+}
+
+/** Choosing `option`: a range's port field starts at its first port. */
+export function selectionOf(option: TargetOption | undefined): Selection {
+  return { optionId: option?.id ?? '', port: option ? String(option.from) : '' }
+}
+
+/** The user's pick while its option is still offered, else the preselected `fallback`. */
+export function currentSelection(
+  picked: Selection | undefined,
+  options: readonly TargetOption[],
+  fallback: TargetOption | undefined,
+): Selection {
+  return picked && options.some((o) => o.id === picked.optionId) ? picked : selectionOf(fallback)
+}
+
 /** The option to preselect: the bridge's default target if listed, else the first. */
 export function defaultOption(
   info: TargetsInfo,

@@ -3,12 +3,12 @@ import { useEffect, useReducer, useRef, useState } from 'react'
 import type { Framing } from '../../shared/framing.ts'
 import type { Pane } from '../panes.ts'
 import { INITIAL_FORM, builderFromForm, builderReducer, rawToForm } from '../request.ts'
-import { defaultOption, type BridgeLocation } from '../targets.ts'
+import { currentSelection, defaultOption, type BridgeLocation, type Selection } from '../targets.ts'
 import { LabContext, useConnectionState, useLab } from '../use-connection.ts'
 import { useT } from '../use-i18n.ts'
 import { PanePrefix } from '../use-pane.ts'
 import { useTargets } from '../use-targets.ts'
-import { ConnectionBar, type Selection } from './ConnectionBar.tsx'
+import { ConnectionBar } from './ConnectionBar.tsx'
 import { ExchangeCard } from './ExchangeCard.tsx'
 import { Presets } from './Presets.tsx'
 import { RequestBuilder, type BuilderTab } from './RequestBuilder.tsx'
@@ -45,9 +45,7 @@ function PaneBody({ pane, bridge, solo, onRemove }: Props) {
   // Until the user picks, the bridge's default target is selected; the framing follows the target.
   const fallback = targets.status === 'ready' ? defaultOption(targets.info, options) : undefined
   const selection: Selection =
-    picked && (targets.status === 'error' || options.some((o) => o.id === picked.optionId))
-      ? picked
-      : { optionId: fallback?.id ?? '', port: fallback ? String(fallback.from) : '' }
+    picked && targets.status === 'error' ? picked : currentSelection(picked, options, fallback)
   const option = options.find((o) => o.id === selection.optionId)
   const busy = state.status === 'connecting' || state.status === 'open'
   const framing: Framing = busy ? lab.currentFraming : (framingChoice ?? option?.framing ?? 'json')

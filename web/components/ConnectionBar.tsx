@@ -3,16 +3,11 @@ import { formatTarget, parseTarget } from '../../shared/bridge-protocol.ts'
 import { FRAMINGS, type Framing } from '../../shared/framing.ts'
 import type { ConnectionState } from '../connection.ts'
 import { endpoint, reasonSentence } from '../describe.ts'
-import { isRange, resolveTarget, type TargetOption } from '../targets.ts'
+import { isRange, resolveTarget, selectionOf, type Selection } from '../targets.ts'
 import { useT } from '../use-i18n.ts'
 import { usePaneId } from '../use-pane.ts'
 import type { TargetsState } from '../use-targets.ts'
-
-/** The chosen allow-list entry and, for a range, the typed port. */
-export interface Selection {
-  optionId: string
-  port: string
-}
+import { PortField, TargetOptions, TargetsFailed } from './TargetFields.tsx'
 
 interface Props {
   targets: TargetsState
@@ -45,11 +40,6 @@ export function ConnectionBar(props: Props) {
   const busy = state.status === 'connecting' || state.status === 'open'
   const failed = state.status === 'closed' && state.reason?.kind !== 'user'
 
-  const optionText = (o: TargetOption) =>
-    isRange(o)
-      ? `${o.host}:${o.from}–${o.to} — ${t.studentServers}`
-      : `${o.id} — ${o.framing ?? o.label ?? '?'}`
-
   return (
     <section className="connection-bar" aria-labelledby={pid('connection-heading')}>
       <h2 id={pid('connection-heading')} className="sr-only">
@@ -71,54 +61,33 @@ export function ConnectionBar(props: Props) {
                 aria-describedby={pid('target-error')}
                 onChange={(e) => props.onSelection({ optionId: '', port: e.target.value })}
               />
-              <div id={pid('target-error')} className="inline-error">
-                <span>{t.targetsFailed(props.targetsUrl)}</span>
-                <button type="button" className="small" onClick={props.onRetryTargets}>
-                  {t.retry}
-                </button>
-              </div>
+              <TargetsFailed
+                id={pid('target-error')}
+                targetsUrl={props.targetsUrl}
+                onRetry={props.onRetryTargets}
+              />
             </>
           ) : (
             <select
               id={pid('target')}
               value={selection.optionId}
               disabled={busy || targets.status === 'loading'}
-              onChange={(e) => {
-                const next = options.find((o) => o.id === e.target.value)
-                props.onSelection({ optionId: e.target.value, port: next ? String(next.from) : '' })
-              }}
+              onChange={(e) =>
+                props.onSelection(selectionOf(options.find((o) => o.id === e.target.value)))
+              }
             >
-              {targets.status === 'loading' && <option value="">{t.targetsLoading}</option>}
-              {targets.status === 'ready' && options.length === 0 && (
-                <option value="">{t.targetsEmpty}</option>
-              )}
-              {options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {optionText(o)}
-                </option>
-              ))}
+              <TargetOptions targets={targets} />
             </select>
           )}
         </div>
         {option && isRange(option) && (
-          <div className="field port-field">
-            <label htmlFor={pid('port')}>{t.port}</label>
-            <input
-              id={pid('port')}
-              inputMode="numeric"
-              autoComplete="off"
-              value={selection.port}
-              disabled={busy}
-              aria-invalid={target === undefined}
-              aria-describedby={pid('port-hint')}
-              onChange={(e) => props.onSelection({ ...selection, port: e.target.value })}
-            />
-            <small id={pid('port-hint')} className={target === undefined ? 'hint-error' : 'hint'}>
-              {target === undefined
-                ? t.portInvalid(option.from, option.to)
-                : t.portRange(option.from, option.to)}
-            </small>
-          </div>
+          <PortField
+            id={pid('port')}
+            option={option}
+            port={selection.port}
+            disabled={busy}
+            onPort={(port) => props.onSelection({ ...selection, port })}
+          />
         )}
         <div className="field framing-field">
           <label htmlFor={pid('framing')}>{t.framing}</label>

@@ -1,15 +1,23 @@
 // The bot menu mode: the lesson's service bot, each step a real request over its own connection, with a log.
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { PortField, TargetOptions, TargetsFailed } from '../components/TargetFields.tsx'
 import { browserSocket } from '../connection.ts'
 import { reasonSentence } from '../describe.ts'
 import { Lab } from '../lab.ts'
-import type { BridgeLocation } from '../targets.ts'
+import {
+  currentSelection,
+  isRange,
+  selectionOf,
+  type BridgeLocation,
+  type Selection,
+  type TargetOption,
+} from '../targets.ts'
 import { LabContext, useConnectionState } from '../use-connection.ts'
 import { useT } from '../use-i18n.ts'
-import { useTargets } from '../use-targets.ts'
+import { useTargets, type TargetsState } from '../use-targets.ts'
 import { BotDiagram } from './BotDiagram.tsx'
 import { BotScreen } from './BotScreen.tsx'
-import { BotSession, botTargets, defaultBotTarget, type BotTarget } from './bot-session.ts'
+import { BotSession, botTarget, defaultBotOption } from './bot-session.ts'
 import { ModeLog } from './ModeLog.tsx'
 
 // One bot per bridge for the page's lifetime, so leaving the tab and coming back finds the same user,
@@ -31,15 +39,14 @@ export function BotMenu({ bridge }: { bridge: BridgeLocation }) {
   useEffect(() => () => session.close(), [session])
   const state = useSyncExternalStore(session.subscribe, session.getSnapshot)
   const { state: targetsState, retry } = useTargets(bridge.targetsUrl)
-  const targets = useMemo(
-    () => (targetsState.status === 'ready' ? botTargets(targetsState.options) : []),
-    [targetsState],
-  )
-  const [picked, setPicked] = useState<string>()
-  const target = targets.find((x) => x.id === picked) ?? defaultBotTarget(targets)
+  const options = targetsState.status === 'ready' ? targetsState.options : []
+  const [picked, setPicked] = useState<Selection>()
+  const selection = currentSelection(picked, options, defaultBotOption(options))
+  const option = options.find((o) => o.id === selection.optionId)
+  const target = option && botTarget(option, selection.port)
   useEffect(() => {
-    if (target) session.setTarget(target.id, target.framing)
-  }, [session, target])
+    if (option) session.setTarget(target)
+  }, [session, option, target])
 
   return (
     <LabContext.Provider value={session.lab}>
@@ -54,12 +61,12 @@ export function BotMenu({ bridge }: { bridge: BridgeLocation }) {
               {t.heading}
             </h3>
             <BotBar
-              targets={targets}
-              targetsFailed={targetsState.status === 'error'}
+              targets={targetsState}
               targetsUrl={bridge.targetsUrl}
               onRetry={retry}
-              target={target}
-              onTarget={setPicked}
+              option={option}
+              selection={selection}
+              onSelection={setPicked}
               locked={state.pending !== undefined}
             />
             <BotScreen state={state} onAction={(action) => session.dispatch(action)} />
@@ -75,47 +82,50 @@ export function BotMenu({ bridge }: { bridge: BridgeLocation }) {
   )
 }
 
-// The server select and the connection's state in a few words.
+// The server select (with a port field for a range) and the connection's state in a few words.
 function BotBar(props: {
-  targets: readonly BotTarget[]
-  targetsFailed: boolean
+  targets: TargetsState
   targetsUrl: string
   onRetry: () => void
-  target: BotTarget | undefined
-  onTarget: (id: string) => void
+  option: TargetOption | undefined
+  selection: Selection
+  onSelection: (selection: Selection) => void
   locked: boolean
 }) {
   const all = useT()
   const t = all.botMenu
   const connection = useConnectionState()
   const failed = connection.status === 'closed' && connection.reason?.kind !== 'user'
+  const { targets, option, selection } = props
+  const options = targets.status === 'ready' ? targets.options : []
   return (
     <div className="bot-bar">
       <div className="field">
         <label htmlFor="bot-target">{t.server}</label>
-        {props.targetsFailed ? (
-          <div className="inline-error">
-            <span>{all.targetsFailed(props.targetsUrl)}</span>
-            <button type="button" className="small" onClick={props.onRetry}>
-              {all.retry}
-            </button>
-          </div>
+        {targets.status === 'error' ? (
+          <TargetsFailed targetsUrl={props.targetsUrl} onRetry={props.onRetry} />
         ) : (
           <select
             id="bot-target"
-            value={props.target?.id ?? ''}
-            disabled={props.locked || props.targets.length === 0}
-            onChange={(e) => props.onTarget(e.target.value)}
+            value={selection.optionId}
+            disabled={props.locked || options.length === 0}
+            onChange={(e) =>
+              props.onSelection(selectionOf(options.find((o) => o.id === e.target.value)))
+            }
           >
-            {props.targets.length === 0 && <option value="">{all.targetsLoading}</option>}
-            {props.targets.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.label}
-              </option>
-            ))}
+            <TargetOptions targets={targets} />
           </select>
         )}
       </div>
+      {option && isRange(option) && (
+        <PortField
+          id="bot-port"
+          option={option}
+          port={selection.port}
+          disabled={props.locked}
+          onPort={(port) => props.onSelection({ ...selection, port })}
+        />
+      )}
       <p className={`bot-conn status-${connection.status}${failed ? ' failed' : ''}`}>
         <span className="status-dot" aria-hidden="true" />
         <span>

@@ -28,6 +28,12 @@ export function FramingColumn(props: { target: LabTarget; run?: FramingRun; prev
         <h3 id={headingId}>
           <span className="fl-framing">{target.framing}</span>{' '}
           <span className="fl-target">{target.target}</span>
+          {target.own && (
+            <>
+              {' '}
+              <span className="fl-own-tag">{t.ownServer}</span>
+            </>
+          )}
         </h3>
         {phase && (
           <span className={`fl-phase phase-${phase}`}>
@@ -36,7 +42,7 @@ export function FramingColumn(props: { target: LabTarget; run?: FramingRun; prev
         )}
       </div>
       <div aria-live="polite">
-        <Outcome run={run} state={state} plan={plan} />
+        <Outcome run={run} state={state} plan={plan} own={target.own === true} />
       </div>
       <ByteStrip plan={plan} written={run ? state.written : 0} />
       <div className="fl-answers">
@@ -72,7 +78,8 @@ export function FramingColumn(props: { target: LabTarget; run?: FramingRun; prev
 }
 
 // The verdict once the run has finished, its progress before, or why it failed.
-function Outcome({ run, state, plan }: { run?: FramingRun; state: RunState; plan: Plan }) {
+function Outcome(props: { run?: FramingRun; state: RunState; plan: Plan; own: boolean }) {
+  const { run, state, plan } = props
   const all = useT()
   const t = all.framingLab
   if (!run) return <p className="fl-note muted">{t.notRun}</p>
@@ -97,7 +104,7 @@ function Outcome({ run, state, plan }: { run?: FramingRun; state: RunState; plan
     )
   }
   const verdict = judge(plan.messages, state.codes)
-  const why = explain(plan, verdict)
+  const why = explain(plan, verdict, props.own)
   return (
     <div className={`verdict verdict-${verdict.tone}`}>
       <p className="verdict-line">

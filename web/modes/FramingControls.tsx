@@ -1,6 +1,8 @@
 // The framing lab's settings: split or glue, the message, pieces and delay or copies, servers, and Run.
 import { useMemo } from 'react'
+import { TargetsFailed } from '../components/TargetFields.tsx'
 import { hintsFor } from '../request.ts'
+import type { TargetOption } from '../targets.ts'
 import { useT } from '../use-i18n.ts'
 import type { TargetsState } from '../use-targets.ts'
 import {
@@ -9,8 +11,10 @@ import {
   clampInt,
   type Experiment,
   type LabTarget,
+  type OwnPick,
   type Settings,
 } from './framing-lab.ts'
+import { OwnServers } from './OwnServers.tsx'
 
 interface Props {
   settings: Settings
@@ -21,6 +25,12 @@ interface Props {
   targets: readonly LabTarget[]
   selected: readonly string[]
   onSelected: (ids: string[]) => void
+  /** The allow-list's port ranges, where students' own servers may run. */
+  ranges: readonly TargetOption[]
+  picks: ReadonlyMap<string, OwnPick>
+  onPicks: (picks: ReadonlyMap<string, OwnPick>) => void
+  /** At least one column to run. */
+  canRun: boolean
   onRun: () => void
 }
 
@@ -30,7 +40,7 @@ const EXPERIMENTS: readonly Experiment[] = ['split', 'glue']
 export function FramingControls(props: Props) {
   const all = useT()
   const t = all.framingLab
-  const { settings, onSettings, selected } = props
+  const { settings, onSettings } = props
   const set = (change: Partial<Settings>) => onSettings({ ...settings, ...change })
   const hints = useMemo(() => hintsFor(settings.text), [settings.text])
   const hint = [...hints.form, ...Object.values(hints.fields).flatMap((m) => m ?? [])][0]
@@ -136,7 +146,7 @@ export function FramingControls(props: Props) {
           <button
             type="button"
             className="button primary fl-run-button"
-            disabled={selected.length === 0}
+            disabled={!props.canRun}
             onClick={props.onRun}
           >
             {t.run}
@@ -155,16 +165,11 @@ function ServerChoices(props: Props) {
   const { targetsState, targets, selected, onSelected } = props
   if (targetsState.status === 'loading') return <p className="muted">{all.targetsLoading}</p>
   if (targetsState.status === 'error') {
-    return (
-      <div className="inline-error">
-        <span>{all.targetsFailed(props.targetsUrl)}</span>
-        <button type="button" className="small" onClick={props.onRetryTargets}>
-          {all.retry}
-        </button>
-      </div>
-    )
+    return <TargetsFailed targetsUrl={props.targetsUrl} onRetry={props.onRetryTargets} />
   }
-  if (targets.length === 0) return <p className="muted">{all.framingLab.noServers}</p>
+  if (targets.length === 0 && props.ranges.length === 0) {
+    return <p className="muted">{all.framingLab.noServers}</p>
+  }
   return (
     <div className="fl-server-list">
       {targets.map((target) => (
@@ -185,6 +190,7 @@ function ServerChoices(props: Props) {
           <strong>{target.framing}</strong> <span className="mono small">{target.target}</span>
         </label>
       ))}
+      <OwnServers ranges={props.ranges} picks={props.picks} onPicks={props.onPicks} />
     </div>
   )
 }

@@ -11,7 +11,11 @@ import {
   DEFAULT_SETTINGS,
   defaultColumns,
   labTargets,
+  ownColumn,
+  ownRanges,
   planFor,
+  type LabTarget,
+  type OwnPick,
   type Settings,
 } from './framing-lab.ts'
 import { FramingRun } from './framing-run.ts'
@@ -21,6 +25,7 @@ import { FramingRun } from './framing-run.ts'
 interface Kept {
   settings: Settings
   picked: string[] | undefined
+  picks: ReadonlyMap<string, OwnPick>
   runs: Readonly<Record<string, FramingRun>>
 }
 const kept = new Map<string, Kept>()
@@ -29,19 +34,27 @@ const kept = new Map<string, Kept>()
 export function FramingLab({ bridge }: { bridge: BridgeLocation }) {
   const t = useT().framingLab
   const { state: targetsState, retry } = useTargets(bridge.targetsUrl)
-  const targets = useMemo(
-    () => (targetsState.status === 'ready' ? labTargets(targetsState.options) : []),
+  const options = useMemo(
+    () => (targetsState.status === 'ready' ? targetsState.options : []),
     [targetsState],
   )
+  const targets = useMemo(() => labTargets(options), [options])
+  const ranges = useMemo(() => ownRanges(options), [options])
   const [initial] = useState(() => kept.get(bridge.wsUrl))
   const [settings, setSettings] = useState(initial?.settings ?? DEFAULT_SETTINGS)
   const [picked, setPicked] = useState(initial?.picked)
   const selected = picked ?? defaultColumns(targets)
-  const columns = targets.filter((target) => selected.includes(target.id))
+  const [picks, setPicks] = useState(() => initial?.picks ?? new Map<string, OwnPick>())
+  const own = ranges.flatMap((range) => {
+    const pick = picks.get(range.id)
+    const column = pick && ownColumn(range, pick)
+    return column ? [column] : []
+  })
+  const columns: LabTarget[] = [...targets.filter((target) => selected.includes(target.id)), ...own]
   const [runs, setRuns] = useState(initial?.runs ?? {})
   useEffect(() => {
-    kept.set(bridge.wsUrl, { settings, picked, runs })
-  }, [bridge.wsUrl, settings, picked, runs])
+    kept.set(bridge.wsUrl, { settings, picked, picks, runs })
+  }, [bridge.wsUrl, settings, picked, picks, runs])
 
   const start = () => {
     for (const run of Object.values(runs)) run.stop()
@@ -51,6 +64,7 @@ export function FramingLab({ bridge }: { bridge: BridgeLocation }) {
         bridgeUrl: bridge.wsUrl,
         target: target.target,
         plan: planFor(target.framing, settings),
+        ownServer: target.own === true,
       })
       next[target.id] = run
       run.start()
@@ -73,6 +87,10 @@ export function FramingLab({ bridge }: { bridge: BridgeLocation }) {
         targets={targets}
         selected={selected}
         onSelected={setPicked}
+        ranges={ranges}
+        picks={picks}
+        onPicks={setPicks}
+        canRun={columns.length > 0}
         onRun={start}
       />
       <div className="fl-columns">

@@ -48,8 +48,8 @@ export interface BotState {
   record: UserRecord | undefined
   pending: Pending | undefined
   outcome: Outcome | undefined
-  /** Set when the request got no usable answer (timeout, closed connection, unreadable bytes). */
-  trouble: 'timeout' | 'closed' | 'unreadable' | undefined
+  /** Set when the request got no usable answer (timeout, closed connection, unreadable bytes, no server). */
+  trouble: 'timeout' | 'closed' | 'unreadable' | 'no-target' | undefined
 }
 
 /** What a person (or the connection) does to the bot. */

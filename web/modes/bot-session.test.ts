@@ -3,7 +3,13 @@ import { encodeFrame } from '../../shared/framing.ts'
 import { FakeBridge } from '../fake-socket.ts'
 import { Lab } from '../lab.ts'
 import { targetOptions } from '../targets.ts'
-import { BotSession, botTargets, defaultBotTarget } from './bot-session.ts'
+import {
+  BotSession,
+  botTarget,
+  botTargets,
+  defaultBotOption,
+  defaultBotTarget,
+} from './bot-session.ts'
 
 const utf8 = new TextEncoder()
 const decode = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes)
@@ -21,7 +27,7 @@ function setup() {
     setTimer: (cb) => timers.push(cb),
     clearTimer: () => {},
   })
-  session.setTarget('127.0.0.1:3215', 'length')
+  session.setTarget({ id: '127.0.0.1:3215', framing: 'length', label: '' })
   return { bridge, lab, session, timers }
 }
 
@@ -60,6 +66,17 @@ describe('BotSession', () => {
     expect(session.getSnapshot()).toMatchObject({ trouble: 'closed', pending: undefined })
   })
 
+  it('says so when a step has no server (a range whose port is outside it)', () => {
+    const { bridge, session } = setup()
+    session.setTarget(undefined)
+    session.dispatch({ type: 'login', email: 'a@x' })
+    expect(bridge.urls).toEqual([])
+    expect(session.getSnapshot()).toMatchObject({ trouble: 'no-target', pending: undefined })
+    session.setTarget({ id: '10.0.0.2:4042', framing: 'json', label: '' })
+    session.dispatch({ type: 'login', email: 'a@x' })
+    expect(bridge.urls[0]).toContain('target=10.0.0.2%3A4042')
+  })
+
   it('calls bytes that are not a response unreadable', () => {
     const { bridge, session } = setup()
     session.dispatch({ type: 'login', email: 'a@x' })
@@ -87,5 +104,26 @@ describe('bot targets', () => {
       ['10.0.0.3:4000', 'json'],
     ])
     expect(defaultBotTarget(targets)?.id).toBe('127.0.0.1:3213')
+  })
+
+  it('resolves a port typed inside a range, and preselects a single json port over a range', () => {
+    const options = targetOptions({
+      targets: [
+        { host: '10.0.0.2', from: 4000, to: 4099 },
+        { host: '127.0.0.1', from: 3216, to: 3216, framing: 'naive' },
+        { host: '127.0.0.1', from: 3213, to: 3213, framing: 'json' },
+      ],
+    })
+    const range = options[0]!
+    expect(botTarget(range, '4042')).toEqual({
+      id: '10.0.0.2:4042',
+      framing: 'json',
+      label: '10.0.0.2:4042 — json',
+    })
+    expect(botTarget(range, '4100')).toBeUndefined()
+    expect(botTarget(range, '')).toBeUndefined()
+    expect(defaultBotOption(options)?.id).toBe('127.0.0.1:3213')
+    expect(defaultBotOption(options.slice(0, 2))?.id).toBe('127.0.0.1:3216')
+    expect(defaultBotOption([range])?.id).toBe('10.0.0.2:4000-4099')
   })
 })

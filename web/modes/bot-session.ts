@@ -3,7 +3,7 @@ import { dumps } from '../../shared/codec.ts'
 import type { Framing } from '../../shared/framing.ts'
 import type { Request } from '../../shared/protocol.ts'
 import type { Lab } from '../lab.ts'
-import type { TargetOption } from '../targets.ts'
+import { isRange, resolveTarget, type TargetOption } from '../targets.ts'
 import { timersOf, type Timers } from '../timers.ts'
 import { INITIAL_BOT, step, type BotAction, type BotState } from './bot-menu.ts'
 
@@ -14,24 +14,34 @@ export interface BotTarget {
   label: string
 }
 
+/** The server for an option and, for a range, the typed port; undefined while that port is outside it. */
+export function botTarget(option: TargetOption, port: string): BotTarget | undefined {
+  const id = resolveTarget(option, port)
+  if (id === undefined) return undefined
+  return {
+    id,
+    framing: option.framing ?? 'json',
+    label: `${id} — ${option.framing ?? option.label ?? 'json'}`,
+  }
+}
+
 /** The allow-list's single ports as bot targets; every framing carries one request at a time. */
 export function botTargets(options: readonly TargetOption[]): BotTarget[] {
-  return options.flatMap((o) =>
-    o.from === o.to
-      ? [
-          {
-            id: o.id,
-            framing: o.framing ?? 'json',
-            label: `${o.id} — ${o.framing ?? o.label ?? 'json'}`,
-          },
-        ]
-      : [],
-  )
+  return options.flatMap((o) => {
+    const target = isRange(o) ? undefined : botTarget(o, '')
+    return target ? [target] : []
+  })
 }
 
 /** The lesson's own port first: the first json target, else the first of all. */
 export function defaultBotTarget(targets: readonly BotTarget[]): BotTarget | undefined {
   return targets.find((t) => t.framing === 'json') ?? targets[0]
+}
+
+/** The option the bot menu preselects: the first single json port, else any single port, else a range. */
+export function defaultBotOption(options: readonly TargetOption[]): TargetOption | undefined {
+  const singles = options.filter((o) => !isRange(o))
+  return singles.find((o) => (o.framing ?? 'json') === 'json') ?? singles[0] ?? options[0]
 }
 
 /** Where the bot connects and how long it waits for an answer (timers injectable for tests). */
@@ -87,10 +97,10 @@ export class BotSession {
     return () => this.listeners.delete(listener)
   }
 
-  /** The target the next request goes to; a different one closes the current connection. */
-  setTarget(target: string, framing: Framing): void {
-    if (this.target?.target === target && this.target.framing === framing) return
-    this.target = { target, framing }
+  /** The target the next request goes to (none while a range's port is invalid); a change closes the connection. */
+  setTarget(target: BotTarget | undefined): void {
+    if (this.target?.target === target?.id && this.target?.framing === target?.framing) return
+    this.target = target && { target: target.id, framing: target.framing }
     this.lab.disconnect()
   }
 
@@ -131,7 +141,7 @@ export class BotSession {
     this.queued = text
     if (status === 'connecting') return
     const target = this.target
-    if (!target) return this.apply({ type: 'trouble', trouble: 'closed' })
+    if (!target) return this.apply({ type: 'trouble', trouble: 'no-target' })
     this.lab.connect(this.options.bridgeUrl, target.target, target.framing)
   }
 }

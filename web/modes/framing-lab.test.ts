@@ -7,6 +7,9 @@ import {
   clampInt,
   defaultColumns,
   explain,
+  initialPick,
+  ownColumn,
+  ownRanges,
   framingBytes,
   judge,
   labTargets,
@@ -130,6 +133,13 @@ describe('judge and explain', () => {
     expect(explain(plan, judge(1, ['400']))).toBe('broken')
     expect(explain(planFor('json', glue(3)), judge(3, ['404']))).toBe('partial')
   })
+
+  it("explains a student's own server without claiming how it reads", () => {
+    const plan = planFor('json', split(3))
+    expect(explain(plan, judge(1, ['404']), true)).toBe('own-framed')
+    expect(explain(plan, judge(1, ['400', '400']), true)).toBe('own-broken')
+    expect(explain(plan, judge(1, []), true)).toBe('silent')
+  })
 })
 
 describe('targets', () => {
@@ -159,5 +169,20 @@ describe('targets', () => {
       '127.0.0.1:3215',
       '127.0.0.1:3216',
     ])
+  })
+
+  it("adds a student's own server on a port typed inside a range, once checked", () => {
+    const [range] = ownRanges(options)
+    expect(range?.id).toBe('10.0.0.2:4000-4099')
+    const pick = initialPick(range!)
+    expect(pick).toEqual({ on: false, port: '4000', framing: 'json' })
+    expect(ownColumn(range!, pick)).toBeUndefined()
+    expect(ownColumn(range!, { ...pick, on: true, port: '4042', framing: 'ndjson' })).toEqual({
+      id: 'own ndjson 10.0.0.2:4042',
+      target: '10.0.0.2:4042',
+      framing: 'ndjson',
+      own: true,
+    })
+    expect(ownColumn(range!, { ...pick, on: true, port: '5000' })).toBeUndefined()
   })
 })

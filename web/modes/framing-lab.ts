@@ -2,7 +2,7 @@
 import { dumps } from '../../shared/codec.ts'
 import { createDecoder, encodeFrame, type Framing } from '../../shared/framing.ts'
 import { ACTION, EMAIL, SERVICE } from '../../shared/protocol.ts'
-import type { TargetOption } from '../targets.ts'
+import { isRange, resolveTarget, type TargetOption } from '../targets.ts'
 
 /** Split: one message cut into pieces, one write each. Glue: several messages in one write. */
 export type Experiment = 'split' | 'glue'
@@ -168,9 +168,13 @@ export type Why =
   | 'silent'
   | 'broken'
   | 'partial'
+  | 'own-framed'
+  | 'own-broken'
 
-/** Picks the explanation for a finished column. */
-export function explain(plan: Plan, verdict: Verdict): Why {
+/** Picks the explanation for a finished column; `own` for a student's server, whose reading is unknown. */
+export function explain(plan: Plan, verdict: Verdict, own = false): Why {
+  if (own && verdict.tone === 'ok') return 'own-framed'
+  if (own && verdict.errors > 0) return 'own-broken'
   if (plan.framing === 'naive') {
     if (verdict.tone === 'ok') return plan.chunks.length > 1 ? 'naive-joined' : 'naive-whole'
     if (verdict.errors > 0) return plan.experiment === 'split' ? 'naive-split' : 'naive-glue'
@@ -185,6 +189,8 @@ export interface LabTarget {
   id: string
   target: string
   framing: Framing
+  /** A student's own server, on a port typed inside an allowed range. */
+  own?: boolean
 }
 
 /** The allow-list entries the lab can run against: single ports whose framing the bridge names. */
@@ -204,4 +210,28 @@ export function defaultColumns(targets: readonly LabTarget[]): string[] {
     seen.add(t.framing)
     return [t.id]
   })
+}
+
+/** A student's own server in an allowed port range: whether it gets a column, its port and framing. */
+export interface OwnPick {
+  on: boolean
+  port: string
+  framing: Framing
+}
+
+/** The allow-list's port ranges, each a place where a student's own server may run. */
+export function ownRanges(options: readonly TargetOption[]): TargetOption[] {
+  return options.filter(isRange)
+}
+
+/** A range's pick until the user changes it: off, its first port, json (bare JSON, as the lesson's client writes). */
+export function initialPick(range: TargetOption): OwnPick {
+  return { on: false, port: String(range.from), framing: range.framing ?? 'json' }
+}
+
+/** The column for a range's pick: none while it is off or its port is outside the range. */
+export function ownColumn(range: TargetOption, pick: OwnPick): LabTarget | undefined {
+  const target = pick.on ? resolveTarget(range, pick.port) : undefined
+  if (target === undefined) return undefined
+  return { id: `own ${pick.framing} ${target}`, target, framing: pick.framing, own: true }
 }

@@ -11,7 +11,7 @@ const NOT_REGISTERED =
   '{"CODIGO DE ERRO": "404", "EXPLICA\\u00c7\\u00c3O": "Usu\\u00e1rio n\\u00e3o registrado:eu@gmail.com"}'
 const BAD = '{"CODIGO DE ERRO": "400", "EXPLICA\\u00c7\\u00c3O": "x"}'
 
-function setup(framing: Framing, settings: Settings) {
+function setup(framing: Framing, settings: Settings, ownServer = false) {
   const bridge = new FakeBridge()
   const lab = new Lab({ socket: bridge.factory, log: { schedule: () => {} } })
   const timers = manualTimers()
@@ -21,6 +21,7 @@ function setup(framing: Framing, settings: Settings) {
     target: '127.0.0.1:3213',
     plan,
     settleMs: 500,
+    ownServer,
     ...timers,
   })
   run.start()
@@ -67,6 +68,18 @@ describe('FramingRun', () => {
     expect(timers.fire()).toBe(500)
     expect(run.getSnapshot().phase).toBe('done')
     expect(lab.log.all().some((e) => e.kind === 'event' && e.event.type === 'session')).toBe(true)
+  })
+
+  it("on a student's own server, waits for silence whatever the framing", () => {
+    const { bridge, timers, run } = setup('json', { ...DEFAULT_SETTINGS, pieces: 2 }, true)
+    bridge.accept()
+    bridge.chunk(BAD)
+    timers.fire()
+    expect(run.getSnapshot()).toMatchObject({ phase: 'waiting', codes: ['400'] })
+    bridge.chunk(BAD)
+    expect(run.getSnapshot()).toMatchObject({ phase: 'waiting', codes: ['400', '400'] })
+    expect(timers.fire()).toBe(500)
+    expect(run.getSnapshot().phase).toBe('done')
   })
 
   it('glues the copies into one write', () => {

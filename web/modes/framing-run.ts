@@ -25,6 +25,8 @@ export interface RunOptions extends Timers {
   plan: Plan
   /** Quiet time after the last write or answer before the run counts as finished (default 700 ms). */
   settleMs?: number
+  /** A student's own server, whose reading is unknown: only silence ends the wait, as on naive. */
+  ownServer?: boolean
 }
 
 /** Drives one Lab through one experiment; the Lab keeps the log of every byte. */
@@ -73,7 +75,7 @@ export class FramingRun {
         if (this.state.phase === 'done' || this.state.phase === 'failed') return
         this.set({ codes: [...this.state.codes, responseCode(entry.view)] })
         // Framings that delimit messages answer each one once, so the last answer ends the wait.
-        if (plan.framing !== 'naive' && this.state.phase === 'waiting') {
+        if (this.answersOnce() && this.state.phase === 'waiting') {
           if (this.state.codes.length >= plan.messages) this.finish()
         }
       }),
@@ -110,8 +112,13 @@ export class FramingRun {
       return
     }
     this.set({ phase: 'waiting' })
-    if (plan.framing !== 'naive' && this.state.codes.length >= plan.messages) this.finish()
+    if (this.answersOnce() && this.state.codes.length >= plan.messages) this.finish()
     else this.settle()
+  }
+
+  // True when the server delimits messages as the plan frames them, so it answers each one once.
+  private answersOnce(): boolean {
+    return this.options.plan.framing !== 'naive' && !this.options.ownServer
   }
 
   // Restarts the quiet timer: naive answers once per read, so only silence says it has finished.
