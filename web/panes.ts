@@ -1,5 +1,6 @@
 // The playground's client panes: each a letter and its own Lab, added and removed at run time (no React).
 import type { Lab } from './lab.ts'
+import { SnapshotStore } from './snapshot-store.ts'
 
 /** Pane letters, in the order panes are added. */
 export const PANE_NAMES = ['A', 'B'] as const
@@ -26,58 +27,47 @@ export function isPaneName(value: unknown): value is PaneName {
   return (PANE_NAMES as readonly unknown[]).includes(value)
 }
 
-/** The list of panes, with a subscribe/getSnapshot pair for useSyncExternalStore. */
-export class PaneSet {
-  private panes: readonly Pane[]
-  private readonly listeners = new Set<() => void>()
-
+/** The list of panes, in letter order (a new array after each change), for useSyncExternalStore. */
+export class PaneSet extends SnapshotStore<readonly Pane[]> {
   constructor(
     private readonly hooks: PaneHooks,
     initial: readonly PaneName[] = ['A'],
   ) {
     const names = PANE_NAMES.filter((n) => initial.includes(n))
-    this.panes = (names.length > 0 ? names : (['A'] as const)).map((name) => ({
-      name,
-      lab: hooks.create(name),
-    }))
-  }
-
-  /** The current panes, in letter order (a new array after each change). */
-  getSnapshot = (): readonly Pane[] => this.panes
-
-  /** Calls `listener` after each change; returns the unsubscribe function. */
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    super(
+      (names.length > 0 ? names : (['A'] as const)).map((name) => ({
+        name,
+        lab: hooks.create(name),
+      })),
+    )
   }
 
   /** Whether another pane fits. */
   get canAdd(): boolean {
-    return this.panes.length < PANE_NAMES.length
+    return this.state.length < PANE_NAMES.length
   }
 
   /** Adds a pane with the first free letter; undefined when every letter is taken. */
   add(): Pane | undefined {
-    const name = PANE_NAMES.find((n) => !this.panes.some((p) => p.name === n))
+    const name = PANE_NAMES.find((n) => !this.state.some((p) => p.name === n))
     if (!name) return undefined
     const pane: Pane = { name, lab: this.hooks.create(name) }
-    this.set([...this.panes, pane].sort((a, b) => a.name.localeCompare(b.name)))
+    this.set([...this.state, pane].sort((a, b) => a.name.localeCompare(b.name)))
     return pane
   }
 
   /** Closes a pane's connection and removes it; the last pane always stays. */
   remove(name: PaneName): boolean {
-    const pane = this.panes.find((p) => p.name === name)
-    if (!pane || this.panes.length === 1) return false
+    const pane = this.state.find((p) => p.name === name)
+    if (!pane || this.state.length === 1) return false
     pane.lab.disconnect()
-    this.set(this.panes.filter((p) => p !== pane))
+    this.set(this.state.filter((p) => p !== pane))
     this.hooks.release?.(pane)
     return true
   }
 
   private set(panes: readonly Pane[]): void {
-    this.panes = panes
     this.hooks.changed?.(panes.map((p) => p.name))
-    for (const listener of this.listeners) listener()
+    this.replace(panes)
   }
 }

@@ -1,5 +1,6 @@
 // Runs a list of requests all at once (send, wait for the answer, send the next) or step by step (no React).
 import { timersOf, type Timers } from './timers.ts'
+import { SnapshotStore } from './snapshot-store.ts'
 
 /** What became of one step: the answer's code, a message that was not a valid response, or no answer. */
 export type StepResult =
@@ -27,10 +28,12 @@ export interface ScenarioOptions extends Timers {
   timeoutMs?: number
 }
 
+function freshState(total: number): ScenarioState {
+  return { next: 0, total, running: false, results: [], blocked: false }
+}
+
 /** Sends a scenario's steps in order, pairing each answer with the oldest step still waiting. */
-export class ScenarioRunner {
-  private state: ScenarioState
-  private readonly listeners = new Set<() => void>()
+export class ScenarioRunner extends SnapshotStore<ScenarioState> {
   private waiting: number[] = []
   private timer: unknown
   private readonly timeoutMs: number
@@ -40,18 +43,9 @@ export class ScenarioRunner {
     private readonly steps: readonly string[],
     private readonly options: ScenarioOptions,
   ) {
+    super(freshState(steps.length))
     this.timeoutMs = options.timeoutMs ?? 3000
     this.timers = timersOf(options)
-    this.state = this.fresh()
-  }
-
-  /** The current state (a new object on every change). */
-  getSnapshot = (): ScenarioState => this.state
-
-  /** Called on every change; returns the unsubscribe function. */
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
   }
 
   /** Sends every remaining step, each after the previous one's answer (or its timeout). */
@@ -77,8 +71,7 @@ export class ScenarioRunner {
   reset(): void {
     this.timers.clearTimer(this.timer)
     this.waiting = []
-    this.state = this.fresh()
-    this.notify()
+    this.replace(freshState(this.steps.length))
   }
 
   /** An answer arrived: `code` of a valid response, or undefined for anything else. */
@@ -122,20 +115,9 @@ export class ScenarioRunner {
     this.update({ results })
   }
 
-  private fresh(): ScenarioState {
-    const total = this.steps.length
-    return { next: 0, total, running: false, results: [], blocked: false }
-  }
-
   private update(change: Partial<ScenarioState>): void {
-    this.state = { ...this.state, ...change }
-    if (this.state.running && this.state.next >= this.state.total && this.waiting.length === 0) {
-      this.state = { ...this.state, running: false }
-    }
-    this.notify()
-  }
-
-  private notify(): void {
-    for (const listener of this.listeners) listener()
+    const next = { ...this.state, ...change }
+    if (next.running && next.next >= next.total && this.waiting.length === 0) next.running = false
+    this.replace(next)
   }
 }

@@ -3,11 +3,11 @@ import { formatTarget, parseTarget } from '../../shared/bridge-protocol.ts'
 import { FRAMINGS, type Framing } from '../../shared/framing.ts'
 import type { ConnectionState } from '../connection.ts'
 import { endpoint, reasonSentence } from '../describe.ts'
-import { isRange, resolveTarget, selectionOf, type Selection } from '../targets.ts'
+import { isRange, resolveTarget, type Selection } from '../targets.ts'
 import { useT } from '../use-i18n.ts'
 import { usePaneId } from '../use-pane.ts'
 import type { TargetsState } from '../use-targets.ts'
-import { PortField, TargetOptions, TargetsFailed } from './TargetFields.tsx'
+import { PortField, TargetSelect, TargetsFailed } from './TargetFields.tsx'
 
 interface Props {
   targets: TargetsState
@@ -68,16 +68,13 @@ export function ConnectionBar(props: Props) {
               />
             </>
           ) : (
-            <select
+            <TargetSelect
               id={pid('target')}
-              value={selection.optionId}
+              targets={targets}
+              selection={selection}
               disabled={busy || targets.status === 'loading'}
-              onChange={(e) =>
-                props.onSelection(selectionOf(options.find((o) => o.id === e.target.value)))
-              }
-            >
-              <TargetOptions targets={targets} />
-            </select>
+              onSelection={props.onSelection}
+            />
           )}
         </div>
         {option && isRange(option) && (

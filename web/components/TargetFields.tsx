@@ -1,6 +1,12 @@
 // The allow-list's pieces every mode shares: option texts, the fetch failure, and a range's port field.
 import type { Messages } from '../i18n.ts'
-import { isRange, resolveTarget, type TargetOption } from '../targets.ts'
+import {
+  isRange,
+  resolveTarget,
+  selectionOf,
+  type Selection,
+  type TargetOption,
+} from '../targets.ts'
 import { useT } from '../use-i18n.ts'
 import type { TargetsState } from '../use-targets.ts'
 
@@ -12,7 +18,7 @@ export function optionText(o: TargetOption, t: Messages): string {
 }
 
 /** The `<option>`s of a target select, with a placeholder while loading or when nothing is allowed. */
-export function TargetOptions({ targets }: { targets: TargetsState }) {
+function TargetOptions({ targets }: { targets: TargetsState }) {
   const t = useT()
   if (targets.status !== 'ready') return <option value="">{t.targetsLoading}</option>
   if (targets.options.length === 0) return <option value="">{t.targetsEmpty}</option>
@@ -21,6 +27,27 @@ export function TargetOptions({ targets }: { targets: TargetsState }) {
       {optionText(o, t)}
     </option>
   ))
+}
+
+/** The target select: picking an option starts a new selection (a range's first port). */
+export function TargetSelect(props: {
+  id: string
+  targets: TargetsState
+  selection: Selection
+  disabled: boolean
+  onSelection: (selection: Selection) => void
+}) {
+  const options = props.targets.status === 'ready' ? props.targets.options : []
+  return (
+    <select
+      id={props.id}
+      value={props.selection.optionId}
+      disabled={props.disabled}
+      onChange={(e) => props.onSelection(selectionOf(options.find((o) => o.id === e.target.value)))}
+    >
+      <TargetOptions targets={props.targets} />
+    </select>
+  )
 }
 
 /** Why there is no allow-list, with a retry button. */

@@ -1,13 +1,12 @@
 // The bot menu mode: the lesson's service bot, each step a real request over its own connection, with a log.
 import { useEffect, useState, useSyncExternalStore } from 'react'
-import { PortField, TargetOptions, TargetsFailed } from '../components/TargetFields.tsx'
+import { PortField, TargetSelect, TargetsFailed } from '../components/TargetFields.tsx'
 import { browserSocket } from '../connection.ts'
 import { reasonSentence } from '../describe.ts'
 import { Lab } from '../lab.ts'
 import {
   currentSelection,
   isRange,
-  selectionOf,
   type BridgeLocation,
   type Selection,
   type TargetOption,
@@ -105,16 +104,13 @@ function BotBar(props: {
         {targets.status === 'error' ? (
           <TargetsFailed targetsUrl={props.targetsUrl} onRetry={props.onRetry} />
         ) : (
-          <select
+          <TargetSelect
             id="bot-target"
-            value={selection.optionId}
+            targets={targets}
+            selection={selection}
             disabled={props.locked || options.length === 0}
-            onChange={(e) =>
-              props.onSelection(selectionOf(options.find((o) => o.id === e.target.value)))
-            }
-          >
-            <TargetOptions targets={targets} />
-          </select>
+            onSelection={props.onSelection}
+          />
         )}
       </div>
       {option && isRange(option) && (

@@ -6,6 +6,7 @@ import type { Lab } from '../lab.ts'
 import { isRange, resolveTarget, type TargetOption } from '../targets.ts'
 import { timersOf, type Timers } from '../timers.ts'
 import { INITIAL_BOT, step, type BotAction, type BotState } from './bot-menu.ts'
+import { SnapshotStore } from '../snapshot-store.ts'
 
 /** A server the bot can talk to: a single allowed port, in its framing (json when the bridge does not say). */
 export interface BotTarget {
@@ -52,9 +53,7 @@ export interface BotSessionOptions extends Timers {
 }
 
 /** The bot's model for the page: its state, one connection, one request in flight at most. */
-export class BotSession {
-  private state: BotState = INITIAL_BOT
-  private readonly listeners = new Set<() => void>()
+export class BotSession extends SnapshotStore<BotState> {
   private target: { target: string; framing: Framing } | undefined
   // A request waiting for the connection to open.
   private queued: string | undefined
@@ -66,6 +65,7 @@ export class BotSession {
     readonly lab: Lab,
     private readonly options: BotSessionOptions,
   ) {
+    super(INITIAL_BOT)
     this.timeoutMs = options.timeoutMs ?? 5000
     this.timers = timersOf(options)
     lab.connection.subscribe((e) => {
@@ -86,15 +86,6 @@ export class BotSession {
         this.apply({ type: 'trouble', trouble: 'unreadable' })
       }
     })
-  }
-
-  /** The current state (stable until the next change). */
-  getSnapshot = (): BotState => this.state
-
-  /** Called on every change; returns the unsubscribe function. */
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
   }
 
   /** The target the next request goes to (none while a range's port is invalid); a change closes the connection. */
@@ -119,9 +110,8 @@ export class BotSession {
   private apply(action: BotAction): void {
     const { state, send } = step(this.state, action)
     if (state === this.state) return
-    this.state = state
     if (!state.pending) this.timers.clearTimer(this.timer)
-    for (const listener of this.listeners) listener()
+    this.replace(state)
     if (send) this.send(send)
   }
 

@@ -4,6 +4,7 @@ import { responseCode } from '../decode.ts'
 import type { Lab } from '../lab.ts'
 import { timersOf, type Timers } from '../timers.ts'
 import { decodeAsFor, type Plan } from './framing-lab.ts'
+import { SnapshotStore } from '../snapshot-store.ts'
 
 /** Where a run is: opening, writing chunks, waiting for answers, finished, or failed to connect. */
 export type RunPhase = 'connecting' | 'sending' | 'waiting' | 'done' | 'failed'
@@ -30,9 +31,7 @@ export interface RunOptions extends Timers {
 }
 
 /** Drives one Lab through one experiment; the Lab keeps the log of every byte. */
-export class FramingRun {
-  private state: RunState = { phase: 'connecting', written: 0, codes: [] }
-  private readonly listeners = new Set<() => void>()
+export class FramingRun extends SnapshotStore<RunState> {
   private readonly unsubscribe: (() => void)[] = []
   private timer: unknown
   private readonly settleMs: number
@@ -42,6 +41,7 @@ export class FramingRun {
     readonly lab: Lab,
     private readonly options: RunOptions,
   ) {
+    super({ phase: 'connecting', written: 0, codes: [] })
     this.settleMs = options.settleMs ?? 700
     this.timers = timersOf(options)
   }
@@ -49,15 +49,6 @@ export class FramingRun {
   /** The plan this run writes. */
   get plan(): Plan {
     return this.options.plan
-  }
-
-  /** The current state (stable until the next change). */
-  getSnapshot = (): RunState => this.state
-
-  /** Called on every change; returns the unsubscribe function. */
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
   }
 
   /** Opens the connection; the first chunk goes as soon as the TCP side is up. */
@@ -145,7 +136,6 @@ export class FramingRun {
   }
 
   private set(change: Partial<RunState>): void {
-    this.state = { ...this.state, ...change }
-    for (const listener of this.listeners) listener()
+    this.replace({ ...this.state, ...change })
   }
 }

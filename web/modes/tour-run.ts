@@ -16,6 +16,7 @@ import {
   type TraceItem,
   type Who,
 } from './tour.ts'
+import { SnapshotStore } from '../snapshot-store.ts'
 
 /** Where a try-it is: running its script, finished, or stopped by trouble. */
 export type TourPhase = 'running' | 'done' | 'failed'
@@ -73,19 +74,18 @@ const CLIENTS: Readonly<Record<TourStep, readonly Who[]>> = {
 }
 
 /** Runs one step's experiment live; every Lab keeps its log for the page to show. */
-export class TourRun {
+export class TourRun extends SnapshotStore<TourRunState> {
   /** The step's connections, by name, each with its own Lab. */
   readonly clients: Readonly<Partial<Record<Who, TourClient>>>
   /** The framing step's two columns: naive and json, each its own connection. */
   readonly framing: { naive: FramingColumnRun; json: FramingColumnRun } | undefined
-  private state: TourRunState = { phase: 'running', trace: [] }
   private stopped = false
-  private readonly listeners = new Set<() => void>()
 
   constructor(
     readonly step: TourStep,
     private readonly options: TourRunOptions,
   ) {
+    super({ phase: 'running', trace: [] })
     const clients: Partial<Record<Who, TourClient>> = {}
     for (const who of CLIENTS[step]) clients[who] = new TourClient(options.makeLab(), options)
     this.clients = clients
@@ -99,15 +99,6 @@ export class TourRun {
   /** The fresh emails and phone this run uses. */
   get data(): TourData {
     return this.options.data
-  }
-
-  /** The current state (stable until the next change). */
-  getSnapshot = (): TourRunState => this.state
-
-  /** Called on every change; returns the unsubscribe function. */
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
   }
 
   /** Runs the step's script; it ends done, or failed with the trouble that stopped it. */
@@ -239,8 +230,7 @@ export class TourRun {
   }
 
   private set(change: Partial<TourRunState>): void {
-    this.state = { ...this.state, ...change }
-    for (const listener of this.listeners) listener()
+    this.replace({ ...this.state, ...change })
   }
 }
 
