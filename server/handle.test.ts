@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import { LESSON_SCENARIO, type CodeMode } from '../shared/protocol.ts'
-import { answerFrameError, answerMessage, handleRequest, replyBytes } from './handle.ts'
+import { dumps } from '../shared/codec.ts'
+import { CODE, EXPLANATION, FIELDS, LESSON_SCENARIO, type CodeMode } from '../shared/protocol.ts'
+import {
+  answerFrameError,
+  answerMessage,
+  handleRequest,
+  replyBytes,
+  replyText,
+  type Reply,
+} from './handle.ts'
 import { MemoryRegistry } from './registry.ts'
 
 const utf8 = (s: string) => new TextEncoder().encode(s)
@@ -51,6 +59,36 @@ test("the lesson's ten-message scenario gives PROTOCOL.md's ten responses byte f
     return text(replyBytes(answerMessage(utf8(wire), registry, 'lesson')))
   })
   expect(answers).toEqual(GOLDEN)
+})
+
+test('answers built from pre-escaped pieces equal json.dumps of their code and EXPLICAÇÃO', () => {
+  const registry = new MemoryRegistry()
+  const emails = ['eu@gmail.com', 'a"b', 'a\\b', 'ç😀@x', 'nul\u0000@x', '\u007f', '__proto__', '']
+  const values = ['3218181', 'Rua "A", nº 5', '\ud800', 'x\ny']
+  let built = 0
+  const check = (r: Reply) => {
+    // At once: CONSULTAR's EXPLICAÇÃO is the live record, which later requests change.
+    expect(replyText(r)).toBe(dumps({ [CODE]: r.code, [EXPLANATION]: r.explanation }))
+    if (r.text !== undefined) built++
+  }
+  const ask = (r: Record<string, string>) => {
+    check(handleRequest({ SERVIÇO: DP, ...r }, registry, 'http'))
+    // The same request as bytes, so the fast path (when it applies) builds the answer too.
+    check(answerMessage(utf8(JSON.stringify({ SERVIÇO: DP, ...r })), registry, 'http'))
+  }
+  for (const email of emails) {
+    const e = { EMAIL_USUARIO: email }
+    ask({ AÇÃO: 'CONSULTAR USUARIO', ...e })
+    ask({ AÇÃO: 'CRIAR USUARIO', ...e })
+    for (const [i, value] of values.entries()) {
+      ask({ AÇÃO: 'MODIFICAR USUARIO', ...e, CAMPO: FIELDS[i % 3]!, VALOR: value })
+    }
+    ask({ AÇÃO: 'CONSULTAR USUARIO', ...e })
+    ask({ AÇÃO: 'MODIFICAR USUARIO', ...e, CAMPO: 'Email', VALOR: emails[0]! })
+    ask({ AÇÃO: 'REMOVER USUARIO', ...e })
+  }
+  // Every one of these answers (8 emails x 9 requests x 2 paths) was built ahead.
+  expect(built).toBe(144)
 })
 
 describe('checks, in PROTOCOL.md order (first failing check answers)', () => {

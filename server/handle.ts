@@ -8,14 +8,18 @@ import {
   EXPLANATION,
   Envelope,
   FIELD,
+  FIELDS,
   Modification,
   TEXT,
   VALUE,
   refusalCode,
+  type ActionName,
   type CodeMode,
+  type FieldName,
   type RefusalKind,
   type UserRecord,
 } from '../shared/protocol.ts'
+import { readPlainRequest, type PlainRequest } from './plain-request.ts'
 import type { Registry } from './registry.ts'
 
 /** One answer: the code, the EXPLICAÇÃO, and what the log line should name. */
@@ -23,19 +27,23 @@ export interface Reply {
   code: string
   explanation: string | UserRecord
   /** The request's AÇÃO when it had a valid one, for the log. */
-  action?: string
+  action?: string | undefined
+  /** The answer's json.dumps text when it was built ahead of replyText (see `Wording`). */
+  text?: string | undefined
 }
 
-const ok = (explanation: string | UserRecord, action: string): Reply => ({
-  code: '200',
-  explanation,
+/** A refusal with this text. Every reply has the same four keys, so reads of them stay monomorphic. */
+export const refuse = (
+  kind: RefusalKind,
+  mode: CodeMode,
+  text: string,
+  action?: string,
+): Reply => ({
+  code: refusalCode(kind, mode),
+  explanation: text,
   action,
+  text: undefined,
 })
-
-const refuse = (kind: RefusalKind, mode: CodeMode, text: string, action?: string): Reply =>
-  action === undefined
-    ? { code: refusalCode(kind, mode), explanation: text }
-    : { code: refusalCode(kind, mode), explanation: text, action }
 
 /** Answers one decoded JSON value against the registry: the checks of PROTOCOL.md, in order. */
 export function handleRequest(request: unknown, registry: Registry, mode: CodeMode): Reply {
@@ -47,40 +55,70 @@ export function handleRequest(request: unknown, registry: Registry, mode: CodeMo
     return refuse('entry', mode, envelope.error.issues[0]?.message ?? TEXT.missing(ACTION))
   }
   const { [ACTION]: action, [EMAIL]: email } = envelope.data
+  // Checks 10-12 are only reported after the registry's (act() keeps the order); reading them first is pure.
+  if (action !== 'MODIFICAR USUARIO') return act(registry, mode, action, email)
+  const change = Modification.safeParse(request)
+  if (change.success) {
+    return act(registry, mode, action, email, change.data[FIELD], change.data[VALUE])
+  }
+  const refusal = change.error.issues[0]?.message ?? TEXT.missing(FIELD)
+  return act(registry, mode, action, email, undefined, undefined, refusal)
+}
+
+/**
+ * Checks 6-13 for a request that passed checks 1-5. For MODIFICAR, `field` and `value` are CAMPO and
+ * VALOR when checks 10-12 pass, and `refusal` their refusal text when they fail.
+ */
+function act(
+  registry: Registry,
+  mode: CodeMode,
+  action: ActionName,
+  email: string,
+  field?: FieldName,
+  value?: string,
+  refusal?: string,
+): Reply {
   const record = registry.get(email)
   if (record === undefined) {
     if (action !== 'CRIAR USUARIO')
-      return refuse('unknown-user', mode, TEXT.notRegistered(email), action) // 6b
+      return NOT_REGISTERED.reply(refusalCode('unknown-user', mode), action, email) // 6b
     registry.create(email) // 6a
-    return ok(TEXT.created(email), action)
+    return CREATED.reply('200', action, email)
   }
   switch (action) {
     case 'CRIAR USUARIO': // 7
-      return refuse('conflict', mode, TEXT.alreadyRegistered(email), action)
+      return ALREADY_REGISTERED.reply(refusalCode('conflict', mode), action, email)
     case 'CONSULTAR USUARIO': // 8
-      return ok(record, action)
+      return { code: '200', explanation: record, action, text: recordReplyText(record) }
     case 'REMOVER USUARIO': // 9
       registry.remove(email)
-      return ok(TEXT.removed(email), action)
+      return REMOVED.reply('200', action, email)
     case 'MODIFICAR USUARIO': {
       // Checks 10-12.
-      const change = Modification.safeParse(request)
-      if (!change.success) {
-        return refuse('entry', mode, change.error.issues[0]?.message ?? TEXT.missing(FIELD), action)
+      if (field === undefined || value === undefined) {
+        return refuse('entry', mode, refusal ?? TEXT.missing(FIELD), action)
       }
-      const { [FIELD]: field, [VALUE]: value } = change.data
       // Deviation: renaming onto another registered email is refused instead of overwriting it.
       if (field === 'Email' && value !== email && registry.has(value)) {
-        return refuse('conflict', mode, TEXT.alreadyRegistered(value), action)
+        return ALREADY_REGISTERED.reply(refusalCode('conflict', mode), action, value)
       }
       registry.update(email, field, value)
-      return ok(TEXT.modified(email, field, value), action) // 13
+      return MODIFIED.reply('200', action, email, field, value) // 13
     }
   }
 }
 
+/** Answers a request read by the fast path (it passed checks 1-5). */
+export function answerPlain(plain: PlainRequest, registry: Registry, mode: CodeMode): Reply {
+  return act(registry, mode, plain.action, plain.email, plain.field, plain.value)
+}
+
 /** Answers one framed message's bytes: strict UTF-8, then JSON, then the protocol checks. */
 export function answerMessage(body: Uint8Array, registry: Registry, mode: CodeMode): Reply {
+  // Most messages are plain requests: read them without decoding, JSON.parse or zod (same answers).
+  const plain = readPlainRequest(body)
+  if (plain !== undefined)
+    return act(registry, mode, plain.action, plain.email, plain.field, plain.value)
   const parsed = parseMessage(body)
   if (parsed.ok) return handleRequest(parsed.value, registry, mode)
   return refuse(
@@ -108,10 +146,91 @@ const EXPLANATION_KEY = ', ' + dumpsString(EXPLANATION) + ': '
 
 /** The reply as the text json.dumps would produce: pure ASCII, so its characters are its bytes. */
 export function replyText(reply: Reply): string {
-  return CODE_KEY + dumpsString(reply.code) + EXPLANATION_KEY + dumps(reply.explanation) + '}'
+  return (
+    reply.text ??
+    CODE_KEY + dumpsString(reply.code) + EXPLANATION_KEY + dumps(reply.explanation) + '}'
+  )
 }
 
 /** The reply's bytes, before framing. */
 export function replyBytes(reply: Reply): Uint8Array {
   return new TextEncoder().encode(replyText(reply))
+}
+
+// Most answers' EXPLICAÇÃO is a TEXT function of one to three strings. Their text is built from the
+// function's fixed parts, escaped once, and each argument, escaped on its own: json.dumps escapes one
+// UTF-16 unit at a time, so escaping the parts apart gives the same bytes as escaping the whole.
+type TextOf = (a: string, b: string, c: string) => string
+
+class Wording {
+  /** Escaped text around the arguments: one more than `args`. */
+  private readonly parts: string[]
+  /** Which argument (0-2) goes after each part. */
+  private readonly args: number[]
+
+  constructor(private readonly text: TextOf) {
+    // Control characters never occur in TEXT, so U+0000-U+0002 mark where each argument goes.
+    const split = dumpsString(text('\u0000', '\u0001', '\u0002'))
+      .slice(1, -1)
+      .split(/\\u000([0-2])/)
+    this.parts = split.filter((_, i) => i % 2 === 0)
+    this.args = split.filter((_, i) => i % 2 === 1).map(Number)
+  }
+
+  /** The reply whose EXPLICAÇÃO is text(a, b, c), with its json.dumps text. */
+  reply(code: string, action: string, a: string, b = '', c = ''): Reply {
+    const { parts, args } = this
+    let out = head(code) + '"' + parts[0]!
+    for (let i = 0; i < args.length; i++) {
+      out += escapeInner(args[i] === 0 ? a : args[i] === 1 ? b : c) + parts[i + 1]!
+    }
+    return { code, explanation: this.text(a, b, c), action, text: out + '"}' }
+  }
+}
+
+const NOT_REGISTERED = new Wording(TEXT.notRegistered)
+const CREATED = new Wording(TEXT.created)
+const ALREADY_REGISTERED = new Wording(TEXT.alreadyRegistered)
+const REMOVED = new Wording(TEXT.removed)
+const MODIFIED = new Wording(TEXT.modified)
+
+const HEAD_200 = CODE_KEY + dumpsString('200') + EXPLANATION_KEY
+const heads = new Map<string, string>()
+/** Everything of an answer's text before its EXPLICAÇÃO's value. */
+function head(code: string): string {
+  if (code === '200') return HEAD_200
+  let text = heads.get(code)
+  if (text === undefined) heads.set(code, (text = CODE_KEY + dumpsString(code) + EXPLANATION_KEY))
+  return text
+}
+
+/** dumpsString without the quotes; the string itself when nothing needs escaping. */
+function escapeInner(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x20 || c >= 0x7f || c === 0x22 || c === 0x5c) return dumpsString(s).slice(1, -1)
+  }
+  return s
+}
+
+const [NAME_KEY, ADDRESS_KEY, PHONE_KEY, EMAIL_KEY] = FIELDS.map(
+  (f, i) => (i === 0 ? '{' : ', ') + dumpsString(f) + ': ',
+) as [string, string, string, string]
+const nullable = (v: string | null) => (v === null ? 'null' : dumpsString(v))
+
+/** CONSULTAR's answer text: the record's four fields in FIELDS order, as dumps(record) writes them. */
+function recordReplyText(record: UserRecord): string {
+  // Named reads, not record[FIELDS[i]]: a keyed read with changing keys is megamorphic in V8.
+  return (
+    HEAD_200 +
+    NAME_KEY +
+    nullable(record.Nome) +
+    ADDRESS_KEY +
+    nullable(record.Endereço) +
+    PHONE_KEY +
+    nullable(record.Telefone) +
+    EMAIL_KEY +
+    dumpsString(record.Email) +
+    '}}'
+  )
 }

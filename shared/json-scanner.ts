@@ -1,5 +1,5 @@
 // The json framing's streaming scanner: finds each complete top-level {...} or [...] in a byte stream.
-import type { Decoder, FrameError, FrameEvent } from './framing.ts'
+import type { Decoder, FrameError, FrameEvent, FrameMessage } from './framing.ts'
 import { Pieces } from './pieces.ts'
 
 // Scanner states (plain numbers: the hot loop compares them per byte).
@@ -14,6 +14,16 @@ function backslashesBefore(chunk: Uint8Array, at: number, from: number): number 
   while (k >= from && chunk[k] === BACKSLASH) k--
   return at - 1 - k
 }
+/**
+ * The next quote in chunk[from, n), or -1. Most strings are short, and walking a few bytes in JS beats a
+ * call to the native indexOf; past SHORT bytes the native search takes over.
+ */
+function nextQuote(chunk: Uint8Array, from: number, n: number): number {
+  const stop = Math.min(n, from + SHORT)
+  for (let k = from; k < stop; k++) if (chunk[k] === QUOTE) return k
+  return stop === n ? -1 : chunk.indexOf(QUOTE, stop)
+}
+const SHORT = 32
 const isOpen = (b: number) => b === 0x7b || b === 0x5b
 const isClose = (b: number) => b === 0x7d || b === 0x5d
 /** JSON whitespace: space, LF, CR, tab. */
@@ -55,9 +65,9 @@ export class JsonScanner implements Decoder {
           escaped = false // this byte is the escaped one
           continue
         }
-        // Jump to the closing quote natively: a quote after an odd run of backslashes is escaped.
-        let q = chunk.indexOf(QUOTE, i)
-        while (q !== -1 && backslashesBefore(chunk, q, i) % 2 === 1) q = chunk.indexOf(QUOTE, q + 1)
+        // Jump to the closing quote: a quote after an odd run of backslashes is escaped.
+        let q = nextQuote(chunk, i, n)
+        while (q !== -1 && backslashesBefore(chunk, q, i) % 2 === 1) q = nextQuote(chunk, q + 1, n)
         if (q === -1) {
           escaped = backslashesBefore(chunk, n, i) % 2 === 1
           i = n
@@ -124,6 +134,24 @@ export class JsonScanner implements Decoder {
       if (!inString) this.state = Scan.Between
     }
     return events
+  }
+
+  /**
+   * Takes a read the caller has already found to be exactly one JSON object, at [start, end), with only
+   * whitespace around it (the server's plain requests), without scanning it again. When the scanner is
+   * between values it returns the message push(chunk) would have; otherwise undefined, changing nothing.
+   */
+  pushWhole(chunk: Uint8Array, start: number, end: number): FrameMessage | undefined {
+    if (this.state !== Scan.Between) return undefined
+    const base = this.offset
+    this.offset += chunk.length
+    this.start = base + start
+    return {
+      type: 'message',
+      body: chunk.subarray(start, end),
+      start: base + start,
+      end: base + end,
+    }
   }
 
   end(): FrameEvent[] {

@@ -1,0 +1,178 @@
+// The server's fast path: reads the common request (a flat object of known keys and plain values) straight
+// from its bytes, so most messages skip UTF-8 decoding, JSON.parse and zod. Anything else is left to them.
+import { Buffer } from 'node:buffer'
+import { dumpsString } from '../shared/codec.ts'
+import {
+  ACTION,
+  ACTIONS,
+  EMAIL,
+  FIELD,
+  FIELDS,
+  SERVICE,
+  SERVICES,
+  VALUE,
+  type ActionName,
+  type FieldName,
+} from '../shared/protocol.ts'
+
+/** A request that passed PROTOCOL.md checks 1-5, read without JSON.parse. */
+export interface PlainRequest {
+  action: ActionName
+  email: string
+  /** CAMPO and VALOR, only when both are present and valid (so MODIFICAR's checks 10-12 pass). */
+  field: FieldName | undefined
+  value: string | undefined
+  /** Where the object starts and ends in the bytes (only whitespace is outside). */
+  start: number
+  end: number
+}
+
+// Each known string as it may come: raw UTF-8, or escaped by json.dumps (the lesson's client escapes
+// "SERVIÇO" as "SERVI\u00c7O"). Entry 2k and 2k+1 are the two forms of the k-th string.
+const encoder = new TextEncoder()
+const forms = (strings: readonly string[]) =>
+  strings.flatMap((s) => [encoder.encode(s), encoder.encode(dumpsString(s).slice(1, -1))])
+const KEYS = forms([SERVICE, ACTION, EMAIL, FIELD, VALUE])
+const [K_SERVICE, K_ACTION, K_EMAIL, K_FIELD, K_VALUE] = [0, 1, 2, 3, 4] as const
+const SERVICE_VALUES = forms(SERVICES)
+const ACTION_VALUES = forms(ACTIONS)
+const FIELD_VALUES = forms(FIELDS)
+
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+
+/**
+ * Which string of `table` bytes[start, end) is, in either form, or -1. The caller ends the string at the
+ * first quote; no form ends in a backslash, so a match also proves that quote is not escaped.
+ */
+function lookup(
+  table: readonly Uint8Array[],
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+): number {
+  const n = end - start
+  outer: for (let t = 0; t < table.length; t++) {
+    const entry = table[t]!
+    if (entry.length !== n) continue
+    for (let k = 0; k < n; k++) if (entry[k] !== bytes[start + k]) continue outer
+    return t >> 1
+  }
+  return -1
+}
+
+/** The first index from `i` that is not JSON whitespace (n at the end). */
+function skipSpace(bytes: Uint8Array, i: number, n: number): number {
+  while (i < n) {
+    const b = bytes[i]!
+    if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) break
+    i++
+  }
+  return i
+}
+
+/** The first quote from `i` (n if none): keys and values are short, so a loop beats a native call. */
+function quoteAfter(bytes: Uint8Array, i: number, n: number): number {
+  while (i < n && bytes[i] !== QUOTE) i++
+  return i
+}
+
+/**
+ * The request in `bytes` when it is exactly a JSON object whose keys are among SERVIÇO, AÇÃO,
+ * EMAIL_USUARIO, CAMPO and VALOR (each at most once), whose SERVIÇO, AÇÃO and CAMPO are valid, and whose
+ * EMAIL_USUARIO and VALOR are printable ASCII without escapes; otherwise undefined, and the caller
+ * takes the general path. Whatever it returns is what JSON.parse and the zod schemas would have found.
+ */
+export function readPlainRequest(bytes: Uint8Array): PlainRequest | undefined {
+  // Every read below stays in bounds: out-of-bounds reads make V8's loops markedly slower.
+  const n = bytes.length
+  // Each key's value: an index in its table, or its start and end in bytes; -1 until seen.
+  let service = -1
+  let action = -1
+  let field = -1
+  let emailStart = -1
+  let emailEnd = -1
+  let valueStart = -1
+  let valueEnd = -1
+  let i = skipSpace(bytes, 0, n)
+  if (i === n || bytes[i] !== 0x7b) return undefined
+  const objectStart = i
+  for (;;) {
+    // "key"
+    i = skipSpace(bytes, i + 1, n)
+    if (i === n || bytes[i] !== QUOTE) return undefined
+    let end = quoteAfter(bytes, i + 1, n)
+    if (end === n) return undefined
+    const key = lookup(KEYS, bytes, i + 1, end)
+    if (key === -1) return undefined
+    i = skipSpace(bytes, end + 1, n)
+    if (i === n || bytes[i] !== 0x3a) return undefined
+    i = skipSpace(bytes, i + 1, n)
+    // "value": a known constant in either form, or (EMAIL_USUARIO, VALOR) printable ASCII with no escapes.
+    if (i === n || bytes[i] !== QUOTE) return undefined
+    const start = i + 1
+    if (key === K_EMAIL || key === K_VALUE) {
+      for (end = start; end < n; end++) {
+        const b = bytes[end]!
+        if (b === QUOTE) break
+        if (b < 0x20 || b > 0x7e || b === BACKSLASH) return undefined
+      }
+      if (end === n) return undefined
+    } else {
+      end = quoteAfter(bytes, start, n)
+      if (end === n) return undefined
+    }
+    switch (key) {
+      case K_SERVICE:
+        if (service !== -1) return undefined
+        service = lookup(SERVICE_VALUES, bytes, start, end)
+        if (service === -1) return undefined
+        break
+      case K_ACTION:
+        if (action !== -1) return undefined
+        action = lookup(ACTION_VALUES, bytes, start, end)
+        if (action === -1) return undefined
+        break
+      case K_EMAIL:
+        if (emailStart !== -1) return undefined
+        emailStart = start
+        emailEnd = end
+        break
+      case K_FIELD:
+        if (field !== -1) return undefined
+        field = lookup(FIELD_VALUES, bytes, start, end)
+        if (field === -1) return undefined
+        break
+      case K_VALUE:
+        if (valueStart !== -1) return undefined
+        valueStart = start
+        valueEnd = end
+        break
+    }
+    i = skipSpace(bytes, end + 1, n)
+    if (i === n) return undefined
+    if (bytes[i] === 0x7d) break
+    if (bytes[i] !== 0x2c) return undefined
+  }
+  if (skipSpace(bytes, i + 1, n) !== n) return undefined
+  if (service === -1 || action === -1 || emailStart === -1) return undefined
+  // CAMPO and VALOR count only as a pair; a lone one leaves MODIFICAR's refusal to the general path.
+  const pair = field !== -1 && valueStart !== -1
+  if (!pair && ACTIONS[action] === 'MODIFICAR USUARIO') return undefined
+  return {
+    action: ACTIONS[action]!,
+    email: latin1(bytes, emailStart, emailEnd),
+    field: pair ? FIELDS[field] : undefined,
+    value: pair ? latin1(bytes, valueStart, valueEnd) : undefined,
+    start: objectStart,
+    end: i + 1,
+  }
+}
+
+// The bytes are printable ASCII here, so Latin-1 is their text. Buffer's native slice (public, if not in
+// @types/node) takes a third of a TextDecoder's time and works on any Uint8Array.
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice: Latin1Slice }).latin1Slice
+type Latin1Slice = (this: Uint8Array, start: number, end: number) => string
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return latin1Slice.call(bytes, start, end)
+}
