@@ -163,10 +163,13 @@ export function replyBytes(reply: Reply): Uint8Array {
 type TextOf = (a: string, b: string, c: string) => string
 
 class Wording {
-  /** Escaped text around the arguments: one more than `args`. */
+  /** Escaped text around the arguments, one more than `args`; the last one closes the answer. */
   private readonly parts: string[]
   /** Which argument (0-2) goes after each part. */
   private readonly args: number[]
+  // Everything before the first argument for the last code used (a server answers one code each).
+  private code = ''
+  private prefix = ''
 
   constructor(private readonly text: TextOf) {
     // Control characters never occur in TEXT, so U+0000-U+0002 mark where each argument goes.
@@ -174,17 +177,23 @@ class Wording {
       .slice(1, -1)
       .split(/\\u000([0-2])/)
     this.parts = split.filter((_, i) => i % 2 === 0)
+    this.parts.push(this.parts.pop() + '"}')
     this.args = split.filter((_, i) => i % 2 === 1).map(Number)
   }
 
   /** The reply whose EXPLICAÇÃO is text(a, b, c), with its json.dumps text. */
   reply(code: string, action: string, a: string, b = '', c = ''): Reply {
     const { parts, args } = this
-    let out = head(code) + '"' + parts[0]!
+    if (code !== this.code) {
+      this.code = code
+      // Joined, not concatenated: one flat string, so writing the answer copies it in one go.
+      this.prefix = [head(code), '"', parts[0]].join('')
+    }
+    let out = this.prefix
     for (let i = 0; i < args.length; i++) {
       out += escapeInner(args[i] === 0 ? a : args[i] === 1 ? b : c) + parts[i + 1]!
     }
-    return { code, explanation: this.text(a, b, c), action, text: out + '"}' }
+    return { code, explanation: this.text(a, b, c), action, text: out }
   }
 }
 
@@ -216,14 +225,14 @@ function escapeInner(s: string): string {
 const [NAME_KEY, ADDRESS_KEY, PHONE_KEY, EMAIL_KEY] = FIELDS.map(
   (f, i) => (i === 0 ? '{' : ', ') + dumpsString(f) + ': ',
 ) as [string, string, string, string]
+const RECORD_HEAD = [HEAD_200, NAME_KEY].join('')
 const nullable = (v: string | null) => (v === null ? 'null' : dumpsString(v))
 
 /** CONSULTAR's answer text: the record's four fields in FIELDS order, as dumps(record) writes them. */
 function recordReplyText(record: UserRecord): string {
   // Named reads, not record[FIELDS[i]]: a keyed read with changing keys is megamorphic in V8.
   return (
-    HEAD_200 +
-    NAME_KEY +
+    RECORD_HEAD +
     nullable(record.Nome) +
     ADDRESS_KEY +
     nullable(record.Endereço) +

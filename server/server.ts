@@ -84,8 +84,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
     const send = (replies: string) => {
       if (replies === '' || socket.destroyed) return
-      socket.write(replies, 'latin1')
-      if (socket.writableLength > WRITE_HIGH_WATER && !ending) socket.pause()
+      // write() says false past 16 KiB buffered; only then is the buffered length worth reading.
+      if (!socket.write(replies, 'latin1') && socket.writableLength > WRITE_HIGH_WATER && !ending) {
+        socket.pause()
+      }
     }
     const finish = () => {
       if (ending) return
@@ -155,10 +157,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       // json: a read that is exactly one plain request (the usual case) needs no second scan to frame it.
       if (scanner !== undefined) {
         const plain = readPlainRequest(chunk)
-        const message = plain && scanner.pushWhole(chunk, plain.start, plain.end)
-        if (message) {
+        if (plain !== undefined && scanner.skipWhole(chunk)) {
           quietTicks = 0
-          send(frame(answerSafely(message.body, plain), message.end - message.start))
+          send(frame(answerSafely(chunk, plain), plain.end - plain.start))
           return
         }
       }

@@ -1,5 +1,5 @@
 // The json framing's streaming scanner: finds each complete top-level {...} or [...] in a byte stream.
-import type { Decoder, FrameError, FrameEvent, FrameMessage } from './framing.ts'
+import type { Decoder, FrameError, FrameEvent } from './framing.ts'
 import { Pieces } from './pieces.ts'
 
 // Scanner states (plain numbers: the hot loop compares them per byte).
@@ -137,21 +137,14 @@ export class JsonScanner implements Decoder {
   }
 
   /**
-   * Takes a read the caller has already found to be exactly one JSON object, at [start, end), with only
-   * whitespace around it (the server's plain requests), without scanning it again. When the scanner is
-   * between values it returns the message push(chunk) would have; otherwise undefined, changing nothing.
+   * Counts a read that the caller has already found to be exactly one JSON object with only whitespace
+   * around it (the server's plain requests), without scanning it again. Between values that read is one
+   * message to push() too, so this returns true; otherwise it returns false and changes nothing.
    */
-  pushWhole(chunk: Uint8Array, start: number, end: number): FrameMessage | undefined {
-    if (this.state !== Scan.Between) return undefined
-    const base = this.offset
+  skipWhole(chunk: Uint8Array): boolean {
+    if (this.state !== Scan.Between) return false
     this.offset += chunk.length
-    this.start = base + start
-    return {
-      type: 'message',
-      body: chunk.subarray(start, end),
-      start: base + start,
-      end: base + end,
-    }
+    return true
   }
 
   end(): FrameEvent[] {
