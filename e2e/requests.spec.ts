@@ -42,6 +42,24 @@ test('runs the lesson scenario and shows the ten decoded answers', async ({ page
   await shot(page, 'scenario')
 })
 
+test('text that is not JSON is one run of garbage: one 400, and the log shows the bytes discarded', async ({
+  page,
+  lab,
+}) => {
+  await connect(page, lab)
+  await page.getByRole('button', { name: 'Texto qualquer' }).click()
+  await page.getByRole('button', { name: /^Enviar/ }).click()
+  const first = page.getByRole('article', { name: /^Resposta 1,/ })
+  await expect(first.locator('.badge')).toHaveText('400')
+  await expect(first).toContainText('byte(s) que não iniciam um valor JSON foram descartados')
+  await expect(page.getByRole('log')).toContainText('Bytes descartados')
+  // One answer for the run, however long one waits.
+  await page.waitForTimeout(400)
+  await expect(page.getByRole('article', { name: /^Resposta \d+,/ })).toHaveCount(1)
+  await expect(connectionState(page)).toContainText('Conectado')
+  await shot(page, 'garbage')
+})
+
 test('invalid JSON gets a 400 answer, the connection stays open, and a valid request works', async ({
   page,
   lab,

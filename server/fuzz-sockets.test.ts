@@ -310,8 +310,9 @@ async function badClient(framing: Framing, plan: BadPlan): Promise<string[]> {
     return problems
   }
   const owed = owedAnswers(framing, stream)
-  // The json scanner answers the garbage of each read at once, so garbage may take more answers
-  // than in one read; everything else is one answer per message, in order.
+  // A run of garbage is one answer unless the writes pause inside it for longer than the server waits
+  // (it then answers what came), so garbage may take more answers than in one read; everything else
+  // is one answer per message, in order.
   const notGarbage = (a: string | undefined) => a === undefined || !GARBAGE.test(a)
   const got = wire.answers.filter(notGarbage)
   const want = owed.filter(notGarbage)

@@ -96,6 +96,48 @@ test('the json port finds both messages in one read, and one split over reads', 
   expect(codes).toEqual(['200', '200', '404'])
 })
 
+describe('json port: one 400 per run of garbage (PROTOCOL.md)', () => {
+  const garbage = (bytes: number) => ({
+    'CODIGO DE ERRO': '400',
+    EXPLICAÇÃO: `${bytes} byte(s) que não iniciam um valor JSON foram descartados; uma mensagem começa com { ou [`,
+  })
+
+  test('a run cut across writes gets one answer, when a { ends it', async () => {
+    await start()
+    const c = await connect('json')
+    for (const piece of ['o', 'l', 'á ']) {
+      c.sendRaw(piece)
+      await new Promise((r) => setTimeout(r, 10))
+    }
+    c.sendRaw(JSON.stringify(create('a@b')))
+    expect(await c.nextJson(2)).toEqual([
+      garbage(5),
+      { 'CODIGO DE ERRO': '200', EXPLICAÇÃO: 'Novo usuário registrado com email:a@b' },
+    ])
+  })
+
+  test('a client that goes quiet mid-run is answered after a short pause, and can go on', async () => {
+    await start()
+    const c = await connect('json')
+    const sent = Date.now()
+    c.sendRaw('oi\n')
+    expect(await c.nextJson()).toEqual([garbage(3)])
+    expect(Date.now() - sent).toBeGreaterThanOrEqual(90)
+    c.sendRaw('tchau')
+    expect(await c.nextJson()).toEqual([garbage(5)])
+    expect(await c.request(create('a@b'))).toMatchObject({ 'CODIGO DE ERRO': '200' })
+  })
+
+  test('a run left open at half-close is answered before the server closes', async () => {
+    await start()
+    const c = await connect('json')
+    c.sendRaw('abc')
+    c.end()
+    expect(await c.nextJson()).toEqual([garbage(3)])
+    await c.closed
+  })
+})
+
 describe('many clients', () => {
   test('share one registry, and the listener stays up after clients leave', async () => {
     await start()

@@ -56,6 +56,8 @@ export interface RunningServer {
 const WRITE_HIGH_WATER = 1 << 20
 // After the server ends a connection, how long the peer has to close its side before a reset.
 const LINGER_MS = 5_000
+// How long a client may pause inside a run of garbage before that run is answered (json framing).
+const GARBAGE_PAUSE_MS = 100
 // Idle timer ticks per idle period: the close comes at most 1/IDLE_TICKS of the period late.
 const IDLE_TICKS = 8
 
@@ -93,6 +95,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       if (ending) return
       ending = true
       clearInterval(idle)
+      clearTimeout(pause)
       endThenDestroy(socket, LINGER_MS)
     }
     const frame = (reply: Reply, bytesIn: number): string => {
@@ -132,9 +135,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       }
       return false
     }
-    const flush = () => {
+    const sendOut = () => {
       send(out)
       out = ''
+    }
+
+    // json: a run of garbage gets one answer when a '{' or '[' ends it (PROTOCOL.md); a client that
+    // goes quiet mid-run (nc, a typo) gets it after GARBAGE_PAUSE_MS without more bytes.
+    let pause: NodeJS.Timeout | undefined
+    const onPause = () => {
+      if (ending || scanner === undefined) return
+      answer(scanner.flush())
+      sendOut()
     }
 
     // Idle means no complete message, so a peer trickling bytes (slow-loris) times out too. Rather than
@@ -164,14 +176,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         }
       }
       const fatal = answer(decoder.push(chunk))
-      flush()
+      sendOut()
       if (fatal) finish()
+      else if (scanner?.inGarbage) {
+        if (pause === undefined) pause = setTimeout(onPause, GARBAGE_PAUSE_MS).unref()
+        else pause.refresh()
+      }
     })
     socket.on('end', () => {
       // The peer half-closed: answer a message it left unfinished, then close our side.
       if (!ending) {
         answer(decoder.end())
-        flush()
+        sendOut()
       }
       finish()
     })
@@ -180,6 +196,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     })
     socket.on('close', (hadError) => {
       clearInterval(idle)
+      clearTimeout(pause)
       sockets.delete(socket)
       log?.(line(framing, peer, hadError ? 'closed after error' : 'closed'))
     })

@@ -87,10 +87,42 @@ describe('json scanner', () => {
     })
   })
 
-  test('garbage at the end of a read is answered at once', () => {
+  test('a run of garbage cut across reads is one error, when a { ends it', () => {
     const d = createDecoder('json')
-    expect(summary(d.push(utf8('hello')))).toEqual(['!garbage'])
+    expect(d.push(utf8('hel'))).toEqual([])
+    expect(d.push(utf8('lo '))).toEqual([])
+    const events = d.push(utf8(A))
+    expect(summary(events)).toEqual(['!garbage', A])
+    expect(events[0]).toMatchObject({ start: 0, end: 6 })
+  })
+
+  test('flush() answers an open run of garbage now, and end() one left open', () => {
+    const d = createDecoder('json')
+    expect(d.push(utf8('hello'))).toEqual([])
+    expect(d.flush()).toEqual([
+      { type: 'error', problem: 'garbage', start: 0, end: 5, fatal: false },
+    ])
+    expect(d.flush()).toEqual([])
     expect(summary(d.push(utf8(A)))).toEqual([A])
+    d.push(utf8('bye'))
+    expect(summary(d.end())).toEqual(['!garbage'])
+  })
+
+  test('a run of garbage in an open string stays one through flush()', () => {
+    const d = createDecoder('json')
+    d.push(utf8('"ab'))
+    expect(summary(d.flush())).toEqual(['!garbage'])
+    // Still inside the string: its '{' starts nothing.
+    expect(d.push(utf8('{c" '))).toEqual([])
+    expect(summary(d.push(utf8(A)))).toEqual(['!garbage', A])
+  })
+
+  test('the other framings have nothing to flush', () => {
+    for (const framing of ['ndjson', 'length', 'naive'] as const) {
+      const d = createDecoder(framing)
+      d.push(utf8('{"a'))
+      expect(d.flush()).toEqual([])
+    }
   })
 
   test('an unparseable value still ends at its matching bracket', () => {

@@ -46,6 +46,11 @@ export type FrameEvent = FrameMessage | FrameError
 export interface Decoder {
   readonly framing: Framing
   push(chunk: Uint8Array): FrameEvent[]
+  /**
+   * The stream went quiet: report what is held open only so it can be reported once (the json
+   * scanner's run of garbage, which otherwise waits for a '{' or '['); [] for the other framings.
+   */
+  flush(): FrameEvent[]
   end(): FrameEvent[]
   /** Bytes held for a message not yet complete. */
   readonly pending: number
@@ -151,6 +156,10 @@ class LineDecoder implements Decoder {
     return events
   }
 
+  flush(): FrameEvent[] {
+    return []
+  }
+
   end(): FrameEvent[] {
     const size = this.line.size
     const body = this.line.take()
@@ -236,6 +245,10 @@ class LengthDecoder implements Decoder {
     return events
   }
 
+  flush(): FrameEvent[] {
+    return []
+  }
+
   end(): FrameEvent[] {
     const partial = this.headerFill > 0 || (this.need > 0 && !this.skipping)
     this.body.clear()
@@ -278,6 +291,10 @@ class NaiveDecoder implements Decoder {
       events.push({ type: 'message', body, start: base + at, end: base + at + body.length })
     }
     return events
+  }
+
+  flush(): FrameEvent[] {
+    return []
   }
 
   end(): FrameEvent[] {

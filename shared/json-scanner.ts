@@ -127,12 +127,26 @@ export class JsonScanner implements Decoder {
       // PROTOCOL.md: 413 as soon as the limit is crossed, without buffering the rest.
       if (this.body.size + (n - from) > this.max) return this.die(events, base + n)
       this.body.add(chunk.subarray(from))
-    } else if (state === Scan.Garbage) {
-      // Answer the garbage seen so far now rather than wait for a '{' that may never come.
-      events.push(this.error('garbage', this.start, base + n, false))
-      this.start = base + n
-      if (!inString) this.state = Scan.Between
     }
+    // A garbage run goes on into the next read: PROTOCOL.md answers it once, when a '{' or '[' ends it,
+    // or when the caller calls flush() because the stream went quiet, or at end().
+    return events
+  }
+
+  /** True while a run of garbage is open (its answer waits for its end, flush() or end()). */
+  get inGarbage(): boolean {
+    return this.state === Scan.Garbage
+  }
+
+  /**
+   * Ends the open garbage run here (the stream went quiet: answer what came rather than wait for a '{'
+   * that may never come). A run inside a string stays one until the string closes.
+   */
+  flush(): FrameEvent[] {
+    if (this.state !== Scan.Garbage || this.offset === this.start) return []
+    const events = [this.error('garbage', this.start, this.offset, false)]
+    this.start = this.offset
+    if (!this.inString) this.state = Scan.Between
     return events
   }
 
@@ -148,6 +162,10 @@ export class JsonScanner implements Decoder {
   }
 
   end(): FrameEvent[] {
+    if (this.state === Scan.Garbage) {
+      this.state = Scan.Dead
+      return this.offset > this.start ? [this.error('garbage', this.start, this.offset, false)] : []
+    }
     if (this.state !== Scan.Value) return []
     this.state = Scan.Dead
     const size = this.body.size

@@ -122,6 +122,8 @@ export class LogModel {
     stream.offset += bytes.length
     stream.open.push(entry.id)
     for (const ev of stream.decoder.push(bytes)) this.frame(dir, ev, t)
+    // The log shows a chunk's discarded bytes with that chunk, rather than when a later '{' ends the run.
+    for (const ev of stream.decoder.flush()) this.frame(dir, ev, t)
   }
 
   /** Records an event. */
