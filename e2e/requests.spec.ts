@@ -48,6 +48,10 @@ test('text that is not JSON is one run of garbage: one 400, and the log shows th
 }) => {
   await connect(page, lab)
   await page.getByRole('button', { name: 'Texto qualquer' }).click()
+  // The hint says what the json port will answer: the framing finds no value, so the bytes are discarded.
+  const hints = page.locator('.raw-editor .hints')
+  await expect(hints).toContainText('O servidor responderia:')
+  await expect(hints).toContainText('15 byte(s) que não iniciam um valor JSON foram descartados')
   await page.getByRole('button', { name: /^Enviar/ }).click()
   const first = page.getByRole('article', { name: /^Resposta 1,/ })
   await expect(first.locator('.badge')).toHaveText('400')
@@ -58,6 +62,11 @@ test('text that is not JSON is one run of garbage: one 400, and the log shows th
   await expect(page.getByRole('article', { name: /^Resposta \d+,/ })).toHaveCount(1)
   await expect(connectionState(page)).toContainText('Conectado')
   await shot(page, 'garbage')
+
+  // A value left open is waited for on the json port, not refused: the hint says so.
+  await page.getByLabel('Texto exato que vai para o fio').fill('{"SERVIÇO": "Dados Pessoais",')
+  await expect(hints).toContainText('O servidor ainda não responde')
+  await shot(page, 'open-value-hint')
 })
 
 test('invalid JSON gets a 400 answer, the connection stays open, and a valid request works', async ({

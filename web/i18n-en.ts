@@ -102,6 +102,8 @@ export const en: Messages = {
     'The raw text does not fit the form (see Raw text). Editing the form rewrites the text.',
   serverWouldSay: 'The server would answer:',
   hintsNeverBlock: 'Hints never block sending: send wrong requests on purpose.',
+  serverWaits:
+    'The server does not answer yet: the JSON value is not closed, and the json port waits for the rest.',
   looksValid: 'A valid request for the protocol.',
   rawLabel: 'Exact text that goes on the wire',
   rawHelp: 'Edit freely: invalid JSON, missing fields and garbage are sent too.',

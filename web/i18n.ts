@@ -103,6 +103,8 @@ const pt = {
     'O texto bruto não cabe no formulário (veja a aba Texto bruto). Editar o formulário reescreve o texto.',
   serverWouldSay: 'O servidor responderia:',
   hintsNeverBlock: 'Dicas não impedem o envio: mande pedidos errados de propósito.',
+  serverWaits:
+    'O servidor ainda não responde: o valor JSON não fechou, e na porta json ele espera o resto.',
   looksValid: 'Pedido válido para o protocolo.',
   rawLabel: 'Texto exato que vai para o fio',
   rawHelp: 'Edite à vontade: JSON inválido, campos faltando e lixo também são enviados.',

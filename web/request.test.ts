@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LESSON_SCENARIO } from '../shared/protocol.ts'
+import { LESSON_SCENARIO, TEXT } from '../shared/protocol.ts'
 import { PRESETS } from './presets.ts'
 import {
   INITIAL_FORM,
@@ -77,6 +77,21 @@ describe('hintsFor', () => {
       CAMPO: ['Mensagem contém uma entrada inválida de CAMPO:Idade'],
       VALOR: ['Mensagem não contém uma entrada de VALOR'],
     })
+  })
+
+  it('on the json port, frames first: text around a value is discarded, an open value waits', () => {
+    const valid = formToRaw(INITIAL_FORM)
+    // 'olá, servidor!' is 15 bytes of UTF-8 that cannot start a value: one run, one 400.
+    expect(hintsFor(PRESETS.garbage, 'json')).toEqual({ fields: {}, form: [TEXT.garbage(15)] })
+    expect(hintsFor(`oi ${valid} tchau`, 'json')).toEqual({
+      fields: {},
+      form: [TEXT.garbage(3), TEXT.garbage(5)],
+    })
+    expect(hintsFor(PRESETS.broken, 'json')).toEqual({ fields: {}, form: [], waits: true })
+    expect(hintsFor(PRESETS.noService, 'json').fields).toEqual(hintsFor(PRESETS.noService).fields)
+    // The other ports take the text as one message.
+    expect(hintsFor(PRESETS.garbage, 'ndjson').form[0]).toMatch(/^Mensagem não é um JSON válido: /)
+    expect(hintsFor(PRESETS.broken, 'length').form[0]).toMatch(/^Mensagem não é um JSON válido: /)
   })
 
   it('says why text is not JSON or not an object', () => {

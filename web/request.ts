@@ -1,6 +1,7 @@
 // The request builder's state: form fields and raw wire text kept in step, and the schema's hints (no React).
 import { z } from 'zod'
 import { describeKind, dumps, isJsonObject, parseMessage } from '../shared/codec.ts'
+import { createDecoder, type Framing } from '../shared/framing.ts'
 import {
   ACTION,
   ACTIONS,
@@ -113,16 +114,46 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
 export interface Hints {
   /** Per request key: what the server would answer about it. */
   fields: Partial<Record<string, string[]>>
-  /** About the whole message: not JSON, or not an object. */
+  /** About the whole message: not JSON, or not an object; on the json port, discarded bytes too. */
   form: string[]
+  /** json port: a value is still open at the end, so the server answers nothing yet and waits. */
+  waits?: boolean
 }
 
 /**
- * Hints for the raw text: why it is not JSON or not an object, else the issues of `Request` (and of
- * `Modification` for MODIFICAR) by field, via `z.flattenError(...).fieldErrors`.
+ * Hints for the raw text as the server on a `framing` port would take it. The json port frames before
+ * it parses: text around a value is a run of garbage with an answer of its own, and a value left open
+ * is waited for, not refused. The other ports take the text as one message.
  */
-export function hintsFor(raw: string): Hints {
-  const parsed = parseMessage(new TextEncoder().encode(raw))
+export function hintsFor(raw: string, framing: Framing = 'length'): Hints {
+  const bytes = new TextEncoder().encode(raw)
+  if (framing !== 'json') return messageHints(bytes)
+  const scanner = createDecoder('json')
+  const events = [...scanner.push(bytes), ...scanner.flush()]
+  if (events.length === 0 && scanner.pending === 0) return messageHints(bytes) // blank
+  const hints: Hints = { fields: {}, form: [] }
+  let first = true
+  for (const e of events) {
+    if (e.type === 'error') {
+      // A scanner without a size limit that has not ended reports only garbage.
+      hints.form.push(TEXT.garbage(e.end - e.start))
+      continue
+    }
+    const message = messageHints(e.body)
+    hints.form.push(...message.form)
+    if (first) hints.fields = message.fields
+    first = false
+  }
+  if (scanner.pending > 0) hints.waits = true
+  return hints
+}
+
+/**
+ * Hints for one message's bytes: why it is not JSON or not an object, else the issues of `Request`
+ * (and of `Modification` for MODIFICAR) by field, via `z.flattenError(...).fieldErrors`.
+ */
+function messageHints(bytes: Uint8Array): Hints {
+  const parsed = parseMessage(bytes)
   if (!parsed.ok) {
     const text =
       parsed.problem === 'json' ? TEXT.notJson(parsed.detail) : TEXT.notUtf8(parsed.offset)

@@ -32,16 +32,21 @@ export function RawEditor({ raw, hints, onRaw }: Props) {
         {t.rawHelp}
       </p>
       <div id={pid('raw-hints')} className="hints" aria-live="polite">
-        {messages.length === 0 ? (
+        {messages.length === 0 && !hints.waits ? (
           <p className="hint-ok">{t.looksValid}</p>
         ) : (
           <>
-            <p className="hint-lead">{t.serverWouldSay}</p>
-            <ul>
-              {messages.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
+            {messages.length > 0 && (
+              <>
+                <p className="hint-lead">{t.serverWouldSay}</p>
+                <ul>
+                  {messages.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {hints.waits && <p className="hint-lead">{t.serverWaits}</p>}
           </>
         )}
       </div>

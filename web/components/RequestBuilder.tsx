@@ -30,7 +30,7 @@ export function RequestBuilder(props: Props) {
   const { builder, dispatch, tab, onTab, framing, canSend, onSend } = props
   const t = useT()
   const pid = usePaneId()
-  const hints = useMemo(() => hintsFor(builder.raw), [builder.raw])
+  const hints = useMemo(() => hintsFor(builder.raw, framing), [builder.raw, framing])
   const tabRefs = useRef<Record<BuilderTab, HTMLButtonElement | null>>({ form: null, raw: null })
 
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
