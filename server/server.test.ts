@@ -181,6 +181,14 @@ describe('limits and endings', () => {
     await c.closed
   })
 
+  test('json: an oversize request the fast path could read still gets 413', async () => {
+    await start({ maxMessage: 100 })
+    const c = await connect('json')
+    c.sendRaw(JSON.stringify(create('a'.repeat(100) + '@b')))
+    expect(await c.nextJson()).toMatchObject([{ 'CODIGO DE ERRO': '413' }])
+    await c.closed
+  })
+
   test('json: 413 comes as soon as the limit is crossed, before the message ends', async () => {
     await start({ maxMessage: 100 })
     const c = await connect('json')

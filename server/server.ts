@@ -169,7 +169,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       // json: a read that is exactly one plain request (the usual case) needs no second scan to frame it.
       if (scanner !== undefined) {
         const plain = readPlainRequest(chunk)
-        if (plain !== undefined && scanner.skipWhole(chunk)) {
+        // Over the limit, the scanner's 413 and close apply, whatever the message says.
+        if (
+          plain !== undefined &&
+          plain.end - plain.start <= maxMessage &&
+          scanner.skipWhole(chunk)
+        ) {
           quietTicks = 0
           send(frame(answerSafely(chunk, plain), plain.end - plain.start))
           return

@@ -151,9 +151,10 @@ export class JsonScanner implements Decoder {
   }
 
   /**
-   * Counts a read that the caller has already found to be exactly one JSON object with only whitespace
-   * around it (the server's plain requests), without scanning it again. Between values that read is one
-   * message to push() too, so this returns true; otherwise it returns false and changes nothing.
+   * Counts a read that the caller has already found to be exactly one JSON object, no larger than the
+   * limit, with only whitespace around it (the server's plain requests), without scanning it again.
+   * Between values that read is one message to push() too, so this returns true; otherwise it returns
+   * false and changes nothing.
    */
   skipWhole(chunk: Uint8Array): boolean {
     if (this.state !== Scan.Between) return false
