@@ -4,7 +4,7 @@ import { defaultAllowList, parseAllow } from '../bridge/allow.ts'
 import { startBridge, type RunningBridge } from '../bridge/bridge.ts'
 import { FRAMINGS } from '../shared/framing.ts'
 import type { CodeMode } from '../shared/protocol.ts'
-import { createLineWriter } from '../server/cli.ts'
+import { createFaultReporter, createLineWriter } from '../server/cli.ts'
 import { startServer, type RunningServer } from '../server/server.ts'
 
 export interface PlaygroundOptions {
@@ -44,6 +44,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       ports: Object.fromEntries(FRAMINGS.map((f) => [f, 0])),
     }),
     ...(tagged('[server]') && { log: tagged('[server]') }),
+    onFault: createFaultReporter((line) => process.stderr.write(line + '\n')),
   })
   try {
     const bridge = await startBridge({

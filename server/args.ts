@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_MAX_MESSAGE, DEFAULT_PORTS, FRAMINGS, type Framing } from '../shared/framing.ts'
 import { CODE_MODES, type CodeMode } from '../shared/protocol.ts'
-import { createLineWriter, parseCount, parseSize } from './cli.ts'
+import { createFaultReporter, createLineWriter, parseCount, parseSize } from './cli.ts'
 import type { ServerOptions } from './server.ts'
 
 export const HELP = `Usage: npm run server -- [options]
@@ -75,5 +75,7 @@ export function parseServerArgs(argv: string[]): ServerOptions | 'help' {
     maxConnections: parseCount('--max-connections', values['max-connections'], 1, 1_000_000),
     ...(values.data !== undefined && { dataFile: resolve(values.data) }),
     ...(log && { log }),
+    // Faults are told even with --quiet: a full disk under --data must not go unseen.
+    onFault: createFaultReporter((line) => process.stderr.write(line + '\n')),
   }
 }

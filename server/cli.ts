@@ -36,3 +36,38 @@ export function createLineWriter(stream: Writable): (line: string) => void {
     if (lines.push(line) === 1) setImmediate(flush)
   }
 }
+
+/**
+ * Tells whoever runs the server that messages are failing inside it (answered 500; nothing changed),
+ * even with --quiet: the first fault at once, then at most one summary per `everyMs`, so a full disk
+ * under --data is seen in the terminal and not buried under one log line per request.
+ */
+export function createFaultReporter(
+  write: (line: string) => void,
+  everyMs = 10_000,
+): (err: Error) => void {
+  let held = 0
+  let last = ''
+  let timer: NodeJS.Timeout | undefined
+  const summary = () => {
+    timer = undefined
+    if (held === 0) return
+    write(`server: ${held} more message(s) failed the same way (latest: ${last})`)
+    held = 0
+  }
+  return (err) => {
+    last = describeFault(err)
+    if (timer !== undefined) {
+      held++
+      return
+    }
+    write(
+      `server: a message failed inside the server: ${last}. It was answered 500 and nothing ` +
+        'changed; the server goes on. With --data, check that the disk has room and the file is writable.',
+    )
+    timer = setTimeout(summary, everyMs).unref()
+  }
+}
+
+const describeFault = (err: Error & { code?: unknown }) =>
+  typeof err.code === 'string' ? `${err.code}: ${err.message}` : err.message

@@ -48,7 +48,8 @@ test('a registry that fails costs its message a 500, not the process or the next
     throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' })
   }
   const lines: string[] = []
-  await start({ registry, log: (l) => lines.push(l) })
+  const faults: Error[] = []
+  await start({ registry, log: (l) => lines.push(l), onFault: (e) => faults.push(e) })
   const c = await connect('ndjson')
   c.sendRaw(JSON.stringify(create('full@disk')) + '\n' + JSON.stringify(read('full@disk')) + '\n')
   expect(await c.nextJson(2)).toEqual([
@@ -59,6 +60,8 @@ test('a registry that fails costs its message a 500, not the process or the next
     { 'CODIGO DE ERRO': '404', EXPLICAÇÃO: 'Usuário não registrado:full@disk' },
   ])
   expect(lines.some((l) => l.includes('internal error: disk full'))).toBe(true)
+  // Told apart from the log too, so --quiet does not hide it.
+  expect(faults.map((e) => e.message)).toEqual(['disk full'])
 })
 
 describe.each(['json', 'ndjson', 'length'] as const)('%s port pipelining', (framing) => {

@@ -39,6 +39,8 @@ export interface ServerOptions {
   dataFile?: string
   /** Receives one line per event; omit for silence. */
   log?: (line: string) => void
+  /** Called for each message the server itself failed on (answered 500), with or without `log`. */
+  onFault?: (err: Error) => void
 }
 
 export interface RunningServer {
@@ -74,6 +76,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       : openSqliteRegistry(options.dataFile)
   const registry = options.registry ?? data ?? new MemoryRegistry()
   const log = options.log
+  const onFault = options.onFault
   const sockets = new Set<net.Socket>()
   const listeners: net.Server[] = []
   const ports = {} as Record<Framing, number>
@@ -116,6 +119,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         return plain ? answerPlain(plain, registry, codes) : answerMessage(body, registry, codes)
       } catch (err) {
         log?.(line(framing, peer, `internal error: ${(err as Error).message}`))
+        onFault?.(err as Error)
         return refuse('internal', codes, TEXT.internal)
       }
     }
