@@ -67,7 +67,7 @@ test('answers built from pre-escaped pieces equal json.dumps of their code and E
   const values = ['3218181', 'Rua "A", nº 5', '\ud800', 'x\ny']
   let built = 0
   const check = (r: Reply) => {
-    // At once: CONSULTAR's EXPLICAÇÃO is the live record, which later requests change.
+    // Each answer on its own, as it is given.
     expect(replyText(r)).toBe(dumps({ [CODE]: r.code, [EXPLANATION]: r.explanation }))
     if (r.text !== undefined) built++
   }

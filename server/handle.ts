@@ -89,7 +89,8 @@ function act(
     case 'CRIAR USUARIO': // 7
       return ALREADY_REGISTERED.reply(refusalCode('conflict', mode), action, email)
     case 'CONSULTAR USUARIO': // 8
-      return { code: '200', explanation: record, action, text: recordReplyText(record) }
+      // A copy: the registry's record changes with later requests, this answer must not.
+      return { code: '200', explanation: { ...record }, action, text: recordReplyText(record) }
     case 'REMOVER USUARIO': // 9
       registry.remove(email)
       return REMOVED.reply('200', action, email)
