@@ -91,6 +91,21 @@ test('answers built from pre-escaped pieces equal json.dumps of their code and E
   expect(built).toBe(144)
 })
 
+test("CONSULTAR's answer keeps the record as it was when asked", () => {
+  const registry = new MemoryRegistry()
+  const ask = (r: Record<string, string>) =>
+    handleRequest({ SERVIÇO: DP, EMAIL_USUARIO: 'eu@gmail.com', ...r }, registry, 'lesson')
+  ask({ AÇÃO: 'CRIAR USUARIO' })
+  const before = ask({ AÇÃO: 'CONSULTAR USUARIO' })
+  ask({ AÇÃO: 'MODIFICAR USUARIO', CAMPO: 'Nome', VALOR: 'Ana' })
+  expect(before.explanation).toEqual({
+    Nome: null,
+    Endereço: null,
+    Telefone: null,
+    Email: 'eu@gmail.com',
+  })
+})
+
 describe('checks, in PROTOCOL.md order (first failing check answers)', () => {
   const { ask } = setup()
   test.each([
