@@ -33,10 +33,9 @@ const encoder = new TextEncoder()
 const forms = (strings: readonly string[]) =>
   strings.flatMap((s) => [encoder.encode(s), encoder.encode(dumpsString(s).slice(1, -1))])
 const KEYS = forms([SERVICE, ACTION, EMAIL, FIELD, VALUE])
-const [K_SERVICE, K_ACTION, K_EMAIL, K_FIELD, K_VALUE] = [0, 1, 2, 3, 4] as const
-const SERVICE_VALUES = forms(SERVICES)
-const ACTION_VALUES = forms(ACTIONS)
-const FIELD_VALUES = forms(FIELDS)
+const [K_SERVICE, K_ACTION, K_EMAIL] = [0, 1, 2] as const
+// Per key, the strings its value must be one of (undefined: any plain string).
+const VALUES = [forms(SERVICES), forms(ACTIONS), undefined, forms(FIELDS), undefined]
 
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
@@ -81,7 +80,8 @@ function skipSpace(bytes: Uint8Array, i: number, n: number): number {
 export function readPlainRequest(bytes: Uint8Array): PlainRequest | undefined {
   // Every read below stays in bounds: out-of-bounds reads make V8's loops markedly slower.
   const n = bytes.length
-  // Each key's value: an index in its table, or its start and end in bytes; -1 until seen.
+  // Keys seen, one bit each; then each value: an index in its key's table, or its start and end.
+  let seen = 0
   let service = -1
   let action = -1
   let field = -1
@@ -93,59 +93,43 @@ export function readPlainRequest(bytes: Uint8Array): PlainRequest | undefined {
   if (i === n || bytes[i] !== 0x7b) return undefined
   const objectStart = i
   for (;;) {
-    // "key"
+    // "key", once each
     i = skipSpace(bytes, i + 1, n)
     if (i === n || bytes[i] !== QUOTE) return undefined
     const k = matchString(KEYS, bytes, i + 1, n)
     if (k === -1) return undefined
     const key = k >> 1
+    if (seen & (1 << key)) return undefined
+    seen |= 1 << key
     i = skipSpace(bytes, i + 1 + KEYS[k]!.length + 1, n)
     if (i === n || bytes[i] !== 0x3a) return undefined
     i = skipSpace(bytes, i + 1, n)
-    // "value": a known constant in either form, or (EMAIL_USUARIO, VALOR) printable ASCII with no escapes.
+    // "value": one of the key's known strings in either form, or printable ASCII with no escapes.
     if (i === n || bytes[i] !== QUOTE) return undefined
     const start = i + 1
     let end = start
-    switch (key) {
-      case K_EMAIL:
-      case K_VALUE:
-        for (; end < n; end++) {
-          const b = bytes[end]!
-          if (b === QUOTE) break
-          if (b < 0x20 || b > 0x7e || b === BACKSLASH) return undefined
-        }
-        if (end === n) return undefined
-        if (key === K_EMAIL) {
-          if (emailStart !== -1) return undefined
-          emailStart = start
-          emailEnd = end
-        } else {
-          if (valueStart !== -1) return undefined
-          valueStart = start
-          valueEnd = end
-        }
-        break
-      case K_SERVICE: {
-        const t = matchString(SERVICE_VALUES, bytes, start, n)
-        if (service !== -1 || t === -1) return undefined
-        service = t >> 1
-        end = start + SERVICE_VALUES[t]!.length
-        break
+    const table = VALUES[key]
+    if (table === undefined) {
+      for (; end < n; end++) {
+        const b = bytes[end]!
+        if (b === QUOTE) break
+        if (b < 0x20 || b > 0x7e || b === BACKSLASH) return undefined
       }
-      case K_ACTION: {
-        const t = matchString(ACTION_VALUES, bytes, start, n)
-        if (action !== -1 || t === -1) return undefined
-        action = t >> 1
-        end = start + ACTION_VALUES[t]!.length
-        break
+      if (end === n) return undefined
+      if (key === K_EMAIL) {
+        emailStart = start
+        emailEnd = end
+      } else {
+        valueStart = start
+        valueEnd = end
       }
-      case K_FIELD: {
-        const t = matchString(FIELD_VALUES, bytes, start, n)
-        if (field !== -1 || t === -1) return undefined
-        field = t >> 1
-        end = start + FIELD_VALUES[t]!.length
-        break
-      }
+    } else {
+      const t = matchString(table, bytes, start, n)
+      if (t === -1) return undefined
+      end = start + table[t]!.length
+      if (key === K_SERVICE) service = t >> 1
+      else if (key === K_ACTION) action = t >> 1
+      else field = t >> 1
     }
     i = skipSpace(bytes, end + 1, n)
     if (i === n) return undefined
