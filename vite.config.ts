@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { precompress } from './scripts/precompress.ts'
 
 const repo = fileURLToPath(new URL('.', import.meta.url))
 // `npm run dev` proxies the bridge's paths to a bridge started by scripts/dev.ts (or by hand).
@@ -9,7 +10,7 @@ const bridge = process.env.WIRE_LAB_BRIDGE ?? 'http://127.0.0.1:8080'
 
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: { outDir: '../dist', emptyOutDir: true },
   server: {
     proxy: {

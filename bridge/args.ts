@@ -3,8 +3,14 @@ import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { BRIDGE_PATH, TARGETS_PATH, formatTarget, parseTarget } from '../shared/bridge-wire.ts'
 import { DEFAULT_PORTS } from '../shared/framing.ts'
-import { createLineWriter, parseCount, parseSize } from '../server/cli.ts'
+import {
+  createBridgeFaultReporter,
+  createLineWriter,
+  parseCount,
+  parseSize,
+} from '../server/cli.ts'
 import { defaultAllowList, findAllowed, normalizeOrigin, parseAllow } from './allow.ts'
+import { parseAllowedHost } from './hosts.ts'
 import type { BridgeOptions } from './bridge.ts'
 
 export const HELP = `Usage: npm run bridge -- [options]
@@ -28,6 +34,10 @@ Options:
   --origin URL             also accept pages from this origin, e.g. http://192.168.1.10:5173
                            (repeatable; * = any page). Always accepted: clients that send no
                            Origin (not browsers) and pages served by this bridge itself
+  --allowed-host NAME      also answer requests for this host name (repeatable; .lan = any name
+                           under lan; * = any). Always answered: IP addresses, localhost and this
+                           computer's name. Other names are refused with 403, so a page whose
+                           name merely resolves here (DNS rebinding) cannot use the bridge
   --max-connections N      WebSockets at once, in total (default 200)
   --max-per-client N       WebSockets at once from one IP address (default 16; behind a proxy
                            such as Vite's dev server, every page shares the proxy's address)
@@ -59,6 +69,7 @@ export function parseBridgeArgs(
       target: { type: 'string' },
       allow: { type: 'string', multiple: true, default: [] },
       origin: { type: 'string', multiple: true, default: [] },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
       'max-connections': { type: 'string', default: '200' },
       'max-per-client': { type: 'string', default: '16' },
       'max-frame': { type: 'string', default: '1m' },
@@ -102,12 +113,15 @@ export function parseBridgeArgs(
     allow,
     ...(target && { defaultTarget: formatTarget(target.host, target.port) }),
     origins: values.origin.map((text) => normalizeOrigin(text)),
+    allowedHosts: values['allowed-host'].map((text) => parseAllowedHost(text)),
     maxConnections: parseCount('--max-connections', values['max-connections'], 1, 1_000_000),
     maxPerClient: parseCount('--max-per-client', values['max-per-client'], 1, 1_000_000),
     maxFrame: parseSize('--max-frame', values['max-frame']),
     idleTimeoutMs: parseCount('--idle-timeout', values['idle-timeout'], 1, 86_400) * 1000,
     ...(staticDir !== undefined && { staticDir }),
     ...(log && { log }),
+    // Faults are told even with --quiet: a handler that throws is a bug worth seeing.
+    onFault: createBridgeFaultReporter((line) => process.stderr.write(line + '\n')),
   }
 }
 

@@ -122,7 +122,9 @@ describe('HTTP', () => {
     try {
       const bridge = await startTestBridge({ allow: [], staticDir: dir })
       fs.rmSync(path.join(dir, 'old.js'))
-      await expect(fetch(`${bridge.url}old.js`).then((r) => r.text())).rejects.toThrow()
+      const gone = await fetch(`${bridge.url}old.js`)
+      expect(gone.status).toBe(404)
+      expect(await gone.text()).toBe('not found\n')
       expect((await fetch(bridge.url)).status).toBe(200)
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })

@@ -7,7 +7,8 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import type { AllowedTarget, BridgeEvent } from '../shared/bridge-protocol.ts'
 import { BRIDGE_PATH, CLOSE, formatTarget, parseTarget } from '../shared/bridge-wire.ts'
 import { findAllowed, originChecker } from './allow.ts'
-import { createRequestHandler } from './http.ts'
+import { hostChecker } from './hosts.ts'
+import { createRequestHandler, hostRefusal } from './http.ts'
 import { clipReason, startRelay, type Relay } from './relay.ts'
 
 export interface BridgeOptions {
@@ -35,6 +36,16 @@ export interface BridgeOptions {
   staticDir?: string
   /** Receives one line per connection opened, refused or closed; omit for silence. */
   log?: (line: string) => void
+  /** Told of each exception an HTTP or WebSocket handler raised (answered 500); default: `log`. */
+  onFault?: (err: Error) => void
+  /** Host names the page may be opened by, besides IP addresses, localhost and this computer's name. */
+  allowedHosts?: string[]
+  /** TCP connections at once from one address, HTTP and WebSocket (default 2 x maxPerClient + 32). */
+  maxSocketsPerClient?: number
+  /** TCP connections at once in total (default 2 x maxConnections + 256). */
+  maxSockets?: number
+  /** Milliseconds a connection may take to send a request header, or stay silent (default 10 s). */
+  headersTimeoutMs?: number
 }
 
 export interface RunningBridge {
@@ -53,6 +64,31 @@ export interface RunningBridge {
 
 // A client that does not answer our close frame within this time is disconnected.
 const CLOSE_TIMEOUT_MS = 3_000
+// A connection that has not sent a whole request header by then is closed (Node's default is 60 s).
+const HEADERS_TIMEOUT_MS = 10_000
+const REQUEST_TIMEOUT_MS = 30_000
+
+/** Counts of something per client address, and in total. */
+class AddressCounts {
+  private readonly counts = new Map<string, number>()
+  total = 0
+
+  of(ip: string): number {
+    return this.counts.get(ip) ?? 0
+  }
+
+  add(ip: string): void {
+    this.counts.set(ip, this.of(ip) + 1)
+    this.total++
+  }
+
+  remove(ip: string): void {
+    const left = this.of(ip) - 1
+    if (left > 0) this.counts.set(ip, left)
+    else this.counts.delete(ip)
+    this.total--
+  }
+}
 
 /** Validates the options, listens, and relays until `close()`. */
 export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
@@ -76,9 +112,20 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   }
   const defaultTarget = fallback && formatTarget(fallback.host, fallback.port)
 
-  const sockets = new Set<WebSocket>()
+  // Relays count toward the limits; refused WebSockets only wait for their close handshake and are
+  // counted nowhere, so a client that never answers a close cannot hold anyone's slot.
   const relays = new Set<Relay>()
-  const perClient = new Map<string, number>()
+  const refusing = new Set<WebSocket>()
+  const relaysOf = new AddressCounts()
+  // Every TCP connection to the bridge (page loads, WebSockets, half-open attempts) per address and
+  // in total, so one computer cannot take the bridge's file descriptors from the others.
+  const socketsOf = new AddressCounts()
+  const maxSocketsPerClient = options.maxSocketsPerClient ?? maxPerClient * 2 + 32
+  const maxSockets = options.maxSockets ?? Math.max(maxConnections * 2 + 256, maxSocketsPerClient)
+  const onFault =
+    options.onFault ?? ((err: Error) => log?.(line('-', `internal error: ${err.message}`)))
+  const headersTimeoutMs = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS
+  const hostAllowed = hostChecker(options.allowedHosts ?? [], options.origins ?? [])
   let stopping = false
 
   // closeTimeout is a ws 8 option that @types/ws does not list yet, hence the separate object.
@@ -91,18 +138,67 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   }
   const wss = new WebSocketServer(wsOptions)
   const server = http.createServer(
+    {
+      // A connection must send its whole header within HEADERS_TIMEOUT_MS, checked every second.
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: Math.max(REQUEST_TIMEOUT_MS, headersTimeoutMs),
+      connectionsCheckingInterval: 1_000,
+    },
     createRequestHandler(
       { targets: allow, ...(defaultTarget && { defaultTarget }) },
-      options.staticDir,
-      originAllowed,
+      {
+        ...(options.staticDir !== undefined && { staticDir: options.staticDir }),
+        originAllowed,
+        hostAllowed,
+        onFault,
+      },
     ),
   )
+  // Silent connections (never a byte of header) are not covered by headersTimeout: drop them too.
+  server.setTimeout(headersTimeoutMs)
+  server.on('connection', (socket: net.Socket) => {
+    const ip = clientAddress(socket)
+    if (socketsOf.of(ip) >= maxSocketsPerClient || socketsOf.total >= maxSockets) {
+      socket.destroy()
+      refusedSockets++
+      return
+    }
+    socketsOf.add(ip)
+    socket.once('close', () => socketsOf.remove(ip))
+  })
+  // One line per second at most, however many connections a flood brings.
+  let refusedSockets = 0
+  const refusedReport = setInterval(() => {
+    if (refusedSockets === 0) return
+    log?.(
+      line(
+        '-',
+        `refused ${refusedSockets} TCP connection(s): too many from one address or in total`,
+      ),
+    )
+    refusedSockets = 0
+  }, 1_000).unref()
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => {})
-    const url = new URL(req.url ?? '/', 'http://bridge.invalid')
-    if (url.pathname !== BRIDGE_PATH && url.pathname !== '/') return abort(socket, 404, 'Not Found')
-    if (stopping) return abort(socket, 503, 'Service Unavailable')
-    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, req, url))
+    try {
+      if (!hostAllowed(req.headers.host))
+        return abort(socket, 403, 'Forbidden', hostRefusal(req.headers.host))
+      const url = new URL(req.url ?? '/', 'http://bridge.invalid')
+      if (url.pathname !== BRIDGE_PATH && url.pathname !== '/')
+        return abort(socket, 404, 'Not Found')
+      if (stopping) return abort(socket, 503, 'Service Unavailable')
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        try {
+          onConnection(ws, req, url)
+        } catch (err) {
+          onFault(err as Error)
+          ws.terminate()
+        }
+      })
+    } catch (err) {
+      onFault(err as Error)
+      abort(socket, 500, 'Internal Server Error')
+    }
   })
 
   function onConnection(ws: WebSocket, req: http.IncomingMessage, url: URL): void {
@@ -112,16 +208,6 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     const events = url.pathname === BRIDGE_PATH
     const ip = clientAddress(req.socket)
     const peer = formatTarget(ip, req.socket.remotePort ?? 0)
-    const count = perClient.get(ip) ?? 0
-    const total = sockets.size
-    sockets.add(ws)
-    perClient.set(ip, count + 1)
-    ws.once('close', () => {
-      sockets.delete(ws)
-      const left = (perClient.get(ip) ?? 1) - 1
-      if (left > 0) perClient.set(ip, left)
-      else perClient.delete(ip)
-    })
 
     const refuse = (code: number, reason: string) => {
       const text = clipReason(reason)
@@ -129,6 +215,8 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
         const at = Math.round((performance.now() - startedAt) * 1000) / 1000
         ws.send(JSON.stringify({ type: 'refused', at, code, reason: text } satisfies BridgeEvent))
       }
+      refusing.add(ws)
+      ws.once('close', () => refusing.delete(ws))
       ws.close(code, text)
       log?.(line(peer, `refused ${code} ${text}`))
     }
@@ -149,14 +237,15 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     if (!wanted || !findAllowed(allow, wanted.host, wanted.port)) {
       return refuse(CLOSE.TARGET_NOT_ALLOWED, `target ${JSON.stringify(asked)} is not allowed`)
     }
-    if (total >= maxConnections) {
-      return refuse(CLOSE.TOO_MANY_CONNECTIONS, `too many connections (${maxConnections} at most)`)
-    }
-    if (count >= maxPerClient) {
+    // The address's own limit first: a computer over its share is told so, whoever else is here.
+    if (relaysOf.of(ip) >= maxPerClient) {
       return refuse(
         CLOSE.TOO_MANY_CONNECTIONS,
         `too many connections from ${ip} (${maxPerClient} at most)`,
       )
+    }
+    if (relays.size >= maxConnections) {
+      return refuse(CLOSE.TOO_MANY_CONNECTIONS, `too many connections (${maxConnections} at most)`)
     }
 
     const relay = startRelay(ws, {
@@ -170,9 +259,11 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       ...(options.connectTimeoutMs !== undefined && { connectTimeoutMs: options.connectTimeoutMs }),
     })
     relays.add(relay)
+    relaysOf.add(ip)
     log?.(line(peer, `open -> ${relay.target}${events ? '' : ' (bytes only)'}`))
     void relay.done.then(({ code, reason, bytes }) => {
       relays.delete(relay)
+      relaysOf.remove(ip)
       log?.(
         line(
           peer,
@@ -208,7 +299,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     port,
     url: `http://${formatTarget(host, port)}/`,
     get connections() {
-      return sockets.size
+      return relays.size + refusing.size
     },
     get buffered() {
       let sum = 0
@@ -217,11 +308,12 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     },
     async close() {
       stopping = true
+      clearInterval(refusedReport)
       const listening = new Promise<void>((resolve) => server.close(() => resolve()))
       const gone = [...relays].map((r) => r.done)
       for (const relay of relays) relay.close(CLOSE.GOING_AWAY, 'bridge is shutting down')
       // Refusals still closing: their close handshake is bounded by CLOSE_TIMEOUT_MS anyway.
-      for (const ws of sockets) {
+      for (const ws of refusing) {
         if (ws.readyState === ws.OPEN) ws.close(CLOSE.GOING_AWAY, 'bridge is shutting down')
       }
       await Promise.all(gone)
@@ -255,8 +347,12 @@ function clientAddress(socket: net.Socket): string {
   return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address
 }
 
-function abort(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+function abort(socket: Duplex, status: number, text: string, body = ''): void {
+  const length = Buffer.byteLength(body)
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${length}\r\n\r\n${body}`,
+  )
   setTimeout(() => socket.destroy(), 1_000).unref()
 }
 

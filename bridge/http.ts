@@ -1,29 +1,41 @@
 // The bridge's plain HTTP side: the allow-list as JSON, the built page (or a short note), nothing else.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
-import sirv from 'sirv'
 import type { TargetsInfo } from '../shared/bridge-protocol.ts'
 import { BRIDGE_PATH, TARGETS_PATH } from '../shared/bridge-wire.ts'
 import type { OriginRule } from './allow.ts'
+import type { HostRule } from './hosts.ts'
+import { createStaticHandler } from './static.ts'
+
+/** What the HTTP side needs besides the allow-list. */
+export interface HttpOptions {
+  /** The built page's directory; without it, GET / answers a plain-text note. */
+  staticDir?: string
+  originAllowed?: OriginRule
+  hostAllowed?: HostRule
+  /** Told of every exception a request raised (answered 500); the bridge goes on. */
+  onFault?: (err: Error) => void
+}
 
 /** Answers GET /api/targets, then the page from `staticDir` (single-page), or a plain-text note. */
 export function createRequestHandler(
   info: TargetsInfo,
-  staticDir?: string,
-  originAllowed?: OriginRule,
+  options: HttpOptions = {},
 ): RequestListener {
   const targetsJson = JSON.stringify(info)
-  // dev: false lists the directory once at startup and serves only those files, so no URL,
-  // however encoded, can reach outside it.
-  const page = staticDir ? sirv(staticDir, { single: true, dev: false, etag: true }) : undefined
+  const page = options.staticDir ? createStaticHandler(options.staticDir) : undefined
   const note = aboutText(info)
+  const { originAllowed, hostAllowed } = options
 
-  return (req: IncomingMessage, res: ServerResponse) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('X-Content-Type-Options', 'nosniff')
+    if (hostAllowed && !hostAllowed(req.headers.host)) {
+      return reply(res, 403, 'text/plain; charset=utf-8', hostRefusal(req.headers.host))
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD')
       return reply(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n')
     }
-    const path = (req.url ?? '/').split('?')[0]
+    const path = (req.url ?? '/').split('?')[0] ?? '/'
     if (path === TARGETS_PATH) {
       res.setHeader('Cache-Control', 'no-store')
       // A page the bridge accepts WebSockets from (--origin) may also read its allow-list, so a
@@ -35,16 +47,34 @@ export function createRequestHandler(
       }
       return reply(res, 200, 'application/json; charset=utf-8', targetsJson, req.method === 'HEAD')
     }
-    if (page) {
-      // sirv pipes a file stream into res without an 'error' listener: a file deleted since
-      // startup (dist/ rebuilt under a running bridge) would otherwise crash the process.
-      res.once('pipe', (source) => source.once('error', () => res.destroy()))
-      return page(req, res)
-    }
+    if (page) return page(req, res, path)
     if (path === '/')
       return reply(res, 200, 'text/plain; charset=utf-8', note, req.method === 'HEAD')
     return reply(res, 404, 'text/plain; charset=utf-8', 'not found\n')
   }
+
+  // No request, however odd, may end the process that serves the whole class: a throw is a 500.
+  return (req, res) => {
+    try {
+      handle(req, res)
+    } catch (err) {
+      options.onFault?.(err as Error)
+      if (res.headersSent) res.destroy()
+      else {
+        for (const name of res.getHeaderNames()) res.removeHeader(name)
+        reply(res, 500, 'text/plain; charset=utf-8', 'internal error\n')
+      }
+    }
+  }
+}
+
+/** The 403 text for a Host that is not one of the bridge's names. */
+export function hostRefusal(host: string | undefined): string {
+  return (
+    `Host ${JSON.stringify(host ?? '')} is not one of this bridge's names, so the request is refused ` +
+    '(a page under another name could otherwise use the bridge: DNS rebinding).\n' +
+    "Open the page by this computer's IP address, or start it with --allowed-host NAME.\n"
+  )
 }
 
 function reply(res: ServerResponse, status: number, type: string, body: string, head = false) {

@@ -47,6 +47,8 @@ const HIGH_WATER = 1 << 20
 const LOW_WATER = 256 << 10
 // After the TCP side is ended, how long the target has to close before it is reset.
 const LINGER_MS = 3_000
+// Bytes read and dropped after a close before the TCP side is destroyed instead of drained.
+const DROP_LIMIT = 64 << 10
 const BINARY = { binary: true } as const
 // The close code ws sends for its own errors (ws lib/receiver.js), for the log.
 const WS_ERROR_CODES: Record<string, number> = {
@@ -71,6 +73,7 @@ export function startRelay(ws: WebSocket, options: RelayOptions): Relay {
   let wsClosed = false
   let tcpClosed = false
   let linger: NodeJS.Timeout | undefined
+  let dropped = 0
   let resolveDone: (end: RelayEnd) => void = () => {}
   const done = new Promise<RelayEnd>((resolve) => (resolveDone = resolve))
 
@@ -162,7 +165,13 @@ export function startRelay(ws: WebSocket, options: RelayOptions): Relay {
   }
 
   function tcpOnData(chunk: Buffer): void {
-    if (closing) return
+    if (closing) {
+      // Nobody will read these: stop as soon as a target keeps sending after the page has gone,
+      // rather than read (and drop) whatever a runaway server can write.
+      dropped += chunk.length
+      if (dropped > DROP_LIMIT) tcp.destroy()
+      return
+    }
     bytes.fromTarget += chunk.length
     lastTraffic = Date.now()
     // One TCP chunk is one WebSocket message: the page shows these boundaries.
@@ -266,7 +275,7 @@ export function startRelay(ws: WebSocket, options: RelayOptions): Relay {
 
   function endTcp(): void {
     tcp.end()
-    // Keep reading (and dropping) so the target's FIN is seen and the socket can close.
+    // Keep reading (and dropping, up to DROP_LIMIT) so the target's FIN is seen and the socket closes.
     tcp.resume()
     // A target that ignores our FIN gets a reset, so its side of the connection closes too.
     linger = setTimeout(() => tcp.resetAndDestroy(), LINGER_MS).unref()

@@ -115,7 +115,10 @@ export class Client {
   }
 
   /** Opens a WebSocket to `url` and resolves once it is open. */
-  static async open(url: string, options: { origin?: string } = {}): Promise<Client> {
+  static async open(
+    url: string,
+    options: { origin?: string; localAddress?: string } = {},
+  ): Promise<Client> {
     const ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 1 << 30, ...options })
     const client = new Client(ws)
     cleanups.push(() => {

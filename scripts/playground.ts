@@ -4,7 +4,7 @@ import { defaultAllowList, parseAllow } from '../bridge/allow.ts'
 import { startBridge, type RunningBridge } from '../bridge/bridge.ts'
 import { FRAMINGS } from '../shared/framing.ts'
 import type { CodeMode } from '../shared/protocol.ts'
-import { createFaultReporter, createLineWriter } from '../server/cli.ts'
+import { createBridgeFaultReporter, createFaultReporter, createLineWriter } from '../server/cli.ts'
 import { startServer, type RunningServer } from '../server/server.ts'
 
 export interface PlaygroundOptions {
@@ -18,6 +18,8 @@ export interface PlaygroundOptions {
   allow: string[]
   /** Extra page origins (the Vite dev server's). */
   origins: string[]
+  /** Host names the page may be opened by, besides IP addresses, localhost and this computer's name. */
+  allowedHosts?: string[]
   codes: CodeMode
   /** Keep the server's users in this SQLite file instead of memory (`--data FILE`). */
   dataFile?: string
@@ -53,6 +55,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       // The bridge dials the server on loopback even when both listen on the LAN.
       allow: [...defaultAllowList('127.0.0.1', server.ports), ...extra],
       origins: options.origins,
+      allowedHosts: options.allowedHosts ?? [],
+      onFault: createBridgeFaultReporter((line) => process.stderr.write(line + '\n')),
       ...(options.staticDir !== undefined && { staticDir: options.staticDir }),
       ...(tagged('[bridge]') && { log: tagged('[bridge]') }),
     })

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { DEFAULT_PORTS } from '../shared/framing.ts'
 import { CODE_MODES, type CodeMode } from '../shared/protocol.ts'
+import { parseAllowedHost } from '../bridge/hosts.ts'
 import { parseCount } from '../server/cli.ts'
 import { openSqliteRegistry } from '../server/registry-sqlite.ts'
 import { pageUrls, startPlayground } from './playground.ts'
@@ -24,6 +25,8 @@ Options:
   --allow HOST:PORT[-PORT]
                      also let the page reach this TCP server (repeatable), e.g. a student's own
                      Python server: --allow 192.168.0.42:3213
+  --allowed-host NAME  also serve the page under this host name (repeatable), e.g. teacher-pc.lan;
+                     IP addresses, localhost and this computer's name always work
   --codes lesson|http  refusal codes of the bundled server (default lesson)
   --data FILE        keep the users in this SQLite file (created if missing), so the class's users
                      are still there at the next npm start; without it they live in memory, as in
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '8080' },
       'any-ports': { type: 'boolean', default: false },
       allow: { type: 'string', multiple: true, default: [] },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
       codes: { type: 'string', default: 'lesson' },
       data: { type: 'string' },
       rebuild: { type: 'boolean', default: false },
@@ -85,6 +89,7 @@ async function main(): Promise<void> {
     serverPorts: values['any-ports'] ? 'any' : 'default',
     allow: values.allow,
     origins: [],
+    allowedHosts: values['allowed-host'].map((h) => parseAllowedHost(h)),
     codes: values.codes as CodeMode,
     ...(dataFile !== undefined && { dataFile }),
     staticDir: dist,

@@ -46,13 +46,45 @@ export function createFaultReporter(
   write: (line: string) => void,
   everyMs = 10_000,
 ): (err: Error) => void {
+  return createThrottledReporter(
+    write,
+    (fault) =>
+      `server: a message failed inside the server: ${fault}. It was answered 500 and nothing ` +
+      'changed; the server goes on. With --data, check that the disk has room and the file is writable.',
+    (held, latest) => `server: ${held} more message(s) failed the same way (latest: ${latest})`,
+    everyMs,
+  )
+}
+
+/** The bridge's counterpart: a request or WebSocket handler threw (answered 500); the bridge goes on. */
+export function createBridgeFaultReporter(
+  write: (line: string) => void,
+  everyMs = 10_000,
+): (err: Error) => void {
+  return createThrottledReporter(
+    write,
+    (fault) =>
+      `bridge: a request failed inside the bridge: ${fault}. It was answered 500; the bridge ` +
+      'and every other connection go on. Please report this as a bug.',
+    (held, latest) => `bridge: ${held} more request(s) failed (latest: ${latest})`,
+    everyMs,
+  )
+}
+
+/** One line at the first error, then at most one summary line per `everyMs` while errors go on. */
+function createThrottledReporter(
+  write: (line: string) => void,
+  first: (fault: string) => string,
+  more: (held: number, latest: string) => string,
+  everyMs: number,
+): (err: Error) => void {
   let held = 0
   let last = ''
   let timer: NodeJS.Timeout | undefined
   const summary = () => {
     timer = undefined
     if (held === 0) return
-    write(`server: ${held} more message(s) failed the same way (latest: ${last})`)
+    write(more(held, last))
     held = 0
   }
   return (err) => {
@@ -61,10 +93,7 @@ export function createFaultReporter(
       held++
       return
     }
-    write(
-      `server: a message failed inside the server: ${last}. It was answered 500 and nothing ` +
-        'changed; the server goes on. With --data, check that the disk has room and the file is writable.',
-    )
+    write(first(last))
     timer = setTimeout(summary, everyMs).unref()
   }
 }
