@@ -18,10 +18,12 @@ describe('parseBridgeArgs', () => {
       port: 8080,
       allow: defaultAllowList(),
       origins: [],
+      allowedHosts: [],
       maxConnections: 200,
       maxPerClient: 16,
       maxFrame: 1 << 20,
       idleTimeoutMs: 600_000,
+      onFault: expect.any(Function),
     } satisfies BridgeOptions)
     expect(parseBridgeArgs([], {})).toHaveProperty('log')
   })
@@ -52,6 +54,10 @@ describe('parseBridgeArgs', () => {
       '30',
       '--static',
       dir,
+      '--allowed-host',
+      'Teacher-PC.lan',
+      '--allowed-host',
+      '.school.lan',
     ])
     expect(options).toEqual({
       host: '0.0.0.0',
@@ -63,11 +69,13 @@ describe('parseBridgeArgs', () => {
       ],
       defaultTarget: '127.0.0.1:3215',
       origins: ['http://192.168.1.10:5173', '*'],
+      allowedHosts: ['teacher-pc.lan', '.school.lan'],
       maxConnections: 500,
       maxPerClient: 40,
       maxFrame: 64 * 1024,
       idleTimeoutMs: 30_000,
       staticDir: dir,
+      onFault: expect.any(Function),
     } satisfies BridgeOptions)
   })
 
