@@ -138,6 +138,7 @@ describe('parseBridgeArgs', () => {
       [[], { TARGET_HOST: 'x' }, /TARGET_HOST is set but TARGET_PORT is not/],
       [['--allow', 'x:9-1'], {}, /--allow must be HOST:PORT or HOST:PORT-PORT/],
       [['--origin', 'lab.local'], {}, /--origin must be an origin/],
+      [['--allowed-host', 'http://x'], {}, /--allowed-host must be a host name/],
       [['--max-connections', '0'], {}, /--max-connections must be a whole number from 1/],
       [['--max-per-client=-1'], {}, /--max-per-client must be a whole number/],
       [['--max-frame', '2g'], {}, /--max-frame must be a size/],
