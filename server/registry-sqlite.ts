@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import { FIELDS, type FieldName, type UserRecord } from '../shared/protocol.ts'
-import type { Registry } from './registry.ts'
+import type { Full, Registry } from './registry.ts'
 
 /** The message when better-sqlite3, an optional dependency, is missing or did not build. */
 export const NO_SQLITE =
@@ -47,6 +47,7 @@ export class SqliteRegistry implements Registry {
     private readonly db: BetterSqlite3.Database,
     /** The data file's absolute path. */
     readonly file: string,
+    private readonly maxUsers = Infinity,
   ) {
     this.select = db
       .prepare('SELECT "Nome", "Endereço", "Telefone" FROM users WHERE "Email" = ?')
@@ -104,6 +105,11 @@ export class SqliteRegistry implements Registry {
 
   get size(): number {
     return this.count.get() as number
+  }
+
+  full(): Full | undefined {
+    if (this.maxUsers === Infinity || this.size < this.maxUsers) return undefined
+    return { limit: 'users', max: this.maxUsers }
   }
 
   /** Closes the file (SQLite folds the WAL back into it); the registry cannot be used after. */
