@@ -384,3 +384,51 @@ describe('framing errors', () => {
     expect(answerFrameError(e, 65536, 'lesson')).toEqual({ code, explanation })
   })
 })
+
+describe('workspace limits (PROTOCOL.md "Workspaces")', () => {
+  const create = (email: string) => ({ SERVIÇO: DP, AÇÃO: 'CRIAR USUARIO', EMAIL_USUARIO: email })
+  const bytes = (request: unknown, registry: MemoryRegistry, mode: CodeMode) => [
+    replyText(handleRequest(request, registry, mode)),
+    // The same request as bytes, so the fast path answers it too.
+    replyText(answerMessage(utf8(JSON.stringify(request)), registry, mode)),
+  ]
+
+  test.each([
+    ['lesson', '404'],
+    ['http', '507'],
+  ] as const)('past the users limit, CRIAR is refused %s -> %s, byte for byte', (mode, code) => {
+    const registry = new MemoryRegistry(2)
+    registry.create('a')
+    registry.create('b')
+    const refusal = String.raw`{"CODIGO DE ERRO": "${code}", "EXPLICA\u00c7\u00c3O": "Limite de 2 usu\u00e1rios atingido neste espa\u00e7o de trabalho; remova um usu\u00e1rio para criar outro"}`
+    expect(bytes(create('c'), registry, mode)).toEqual([refusal, refusal])
+    expect(registry.has('c')).toBe(false)
+    expect(handleRequest(create('c'), registry, mode).action).toBe('CRIAR USUARIO')
+  })
+
+  test('nothing else changes: CRIAR of a registered email, reads, renames; a removal makes room', () => {
+    const registry = new MemoryRegistry(2)
+    registry.create('a')
+    registry.create('b')
+    const ask = (request: Record<string, unknown>) =>
+      handleRequest({ SERVIÇO: DP, ...request }, registry, 'http').code
+    expect(ask(create('a'))).toBe('409')
+    expect(ask({ AÇÃO: 'CONSULTAR USUARIO', EMAIL_USUARIO: 'a' })).toBe('200')
+    expect(ask({ AÇÃO: 'CONSULTAR USUARIO', EMAIL_USUARIO: 'c' })).toBe('404')
+    expect(ask(mod('Email', 'c', 'a'))).toBe('200')
+    expect(ask({ AÇÃO: 'REMOVER USUARIO', EMAIL_USUARIO: 'b' })).toBe('200')
+    expect(ask(create('d'))).toBe('200')
+    expect(ask(create('e'))).toBe('507')
+  })
+
+  test('the workspaces limit has its own text', () => {
+    const registry = Object.assign(new MemoryRegistry(), {
+      full: () => ({ limit: 'workspaces' as const, max: 1000 }),
+    })
+    expect(bytes(create('a'), registry, 'http')).toEqual(
+      Array(2).fill(
+        String.raw`{"CODIGO DE ERRO": "507", "EXPLICA\u00c7\u00c3O": "Limite de 1000 espa\u00e7os de trabalho atingido no servidor; nenhum espa\u00e7o novo pode ser criado agora"}`,
+      ),
+    )
+  })
+})

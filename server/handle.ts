@@ -82,6 +82,12 @@ function act(
   if (record === undefined) {
     if (action !== 'CRIAR USUARIO')
       return NOT_REGISTERED.reply(refusalCode('unknown-user', mode), action, email) // 6b
+    // PROTOCOL.md "Workspaces": past a limit, CRIAR is refused and nothing else changes.
+    const full = registry.full()
+    if (full !== undefined) {
+      const text = full.limit === 'users' ? TEXT.fullUsers : TEXT.fullWorkspaces
+      return refuse('full', mode, text(full.max), action)
+    }
     registry.create(email) // 6a
     return CREATED.reply('200', action, email)
   }

@@ -1,29 +1,37 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type BetterSqlite3 from 'better-sqlite3'
 import fc from 'fast-check'
 import { afterAll, afterEach, describe, expect, test } from 'vitest'
 import { FIELDS, LESSON_SCENARIO, type FieldName } from '../shared/protocol.ts'
 import { FramedClient } from './client.ts'
 import { answerMessage, handleRequest, replyText } from './handle.ts'
 import { MemoryRegistry, type Registry } from './registry.ts'
-import { openSqliteRegistry, type SqliteRegistry } from './registry-sqlite.ts'
+import {
+  openSqliteData,
+  openSqliteRegistry,
+  type SoleSqliteRegistry,
+  type SqliteData,
+} from './registry-sqlite.ts'
 import { startServer } from './server.ts'
+import { Workspaces } from './workspaces.ts'
 
-const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3
+const utf8 = (s: string) => new TextEncoder().encode(s)
 const dir = mkdtempSync(join(tmpdir(), 'wire-lab-registry-'))
 let files = 0
-const opened: SqliteRegistry[] = []
+const opened: { close(): void }[] = []
 
 /** A new data file in the test's temp dir, opened; closed after each test. */
-function openNew(): SqliteRegistry {
+function openNew(): SoleSqliteRegistry {
   return track(openSqliteRegistry(join(dir, `r${++files}.db`)))
 }
-function track(registry: SqliteRegistry): SqliteRegistry {
-  opened.push(registry)
-  return registry
+function track<T extends { close(): void }>(file: T): T {
+  opened.push(file)
+  return file
+}
+/** A workspace's registry as a connection gets it, over memory or a new data file. */
+function workspaceView(data?: SqliteData) {
+  return new Workspaces(data === undefined ? {} : { store: track(data) }).enter('ip:10.0.0.1')
 }
 afterEach(() => {
   for (const r of opened.splice(0)) r.close()
@@ -48,6 +56,11 @@ const UNUSUAL = [
 describe.each([
   ['MemoryRegistry', (): Registry => new MemoryRegistry()],
   ['SqliteRegistry', (): Registry => openNew()],
+  ['WorkspaceRegistry over memory', (): Registry => workspaceView()],
+  [
+    'WorkspaceRegistry over a data file',
+    (): Registry => workspaceView(openSqliteData(join(dir, `w${++files}.db`))),
+  ],
 ])('%s', (_name, make) => {
   test('create gives an empty record keyed by its email; get and has find it', () => {
     const r = make()
@@ -266,68 +279,80 @@ test('startServer({ dataFile }) keeps users in the file, and close() releases it
   }
 })
 
-describe('SqliteRegistry open errors are one clear sentence with code WL_ERR_DATA', () => {
-  const refused = (path: string, message: RegExp) => {
-    let error: (Error & { code?: string }) | undefined
-    try {
-      track(openSqliteRegistry(path))
-    } catch (err) {
-      error = err as Error & { code?: string }
-    }
-    expect(error?.code).toBe('WL_ERR_DATA')
-    expect(error?.message).toMatch(message)
-    expect(error?.message).not.toMatch(/\n/)
-  }
+describe('workspaces in one data file', () => {
+  test('two workspaces keep the same email apart, across close and reopen', () => {
+    const file = join(dir, 'two.db')
+    const data = track(openSqliteData(file))
+    const a = data.open('ip:192.168.0.23')
+    const g = data.open('group:grupo-3')
+    a.create('eu@gmail.com')
+    a.update('eu@gmail.com', 'Nome', 'Ana')
+    a.create('b')
+    g.create('eu@gmail.com')
+    g.update('eu@gmail.com', 'Nome', 'Gil')
+    // A rename is one UPDATE in its own workspace: the other's eu@gmail.com stays.
+    a.update('eu@gmail.com', 'Email', 'meu@gmail.com')
+    expect(g.get('eu@gmail.com')?.Nome).toBe('Gil')
+    expect(g.remove('b')).toBe(false)
+    data.close()
 
-  test('a file that is not SQLite', () => {
-    const file = join(dir, 'notes.txt')
-    writeFileSync(file, 'not a database, but long enough to look like one to a reader\n'.repeat(20))
-    refused(file, /notes\.txt is not a SQLite database; give --data a new file name/)
+    const again = track(openSqliteData(file))
+    expect(again.keys()).toEqual(['group:grupo-3', 'ip:192.168.0.23'])
+    expect(again.size).toBe(3)
+    expect(again.open('ip:192.168.0.23').get('meu@gmail.com')?.Nome).toBe('Ana')
+    expect(again.open('ip:192.168.0.23').has('eu@gmail.com')).toBe(false)
+    expect(again.open('group:grupo-3').get('eu@gmail.com')?.Nome).toBe('Gil')
+    expect(again.open('group:grupo-3').size).toBe(1)
+    expect(again.open('ip:10.9.9.9').size).toBe(0)
   })
 
-  test('a SQLite file of another program, left unchanged', () => {
-    const file = join(dir, 'other.db')
-    const other = new Database(file)
-    other.exec('CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)')
-    other.close()
-    refused(file, /other\.db is a SQLite database of another program \(tables: users\)/)
-    const check = new Database(file)
-    expect(check.pragma('application_id', { simple: true })).toBe(0)
-    check.close()
+  test("Workspaces over the file: each computer gets the lesson's answers, and they persist", () => {
+    const file = join(dir, 'class.db')
+    const run = (workspaces: Workspaces, key: string) =>
+      LESSON_SCENARIO.slice(0, 3).map((request) =>
+        replyText(answerMessage(utf8(JSON.stringify(request)), workspaces.enter(key), 'lesson')),
+      )
+    const memory = run(new Workspaces(), 'ip:10.0.0.1')
+    const workspaces = new Workspaces({ store: track(openSqliteData(file)) })
+    expect(run(workspaces, 'ip:10.0.0.1')).toEqual(memory)
+    expect(run(workspaces, 'ip:10.0.0.2')).toEqual(memory)
+    opened.pop()!.close()
+    const again = new Workspaces({ store: track(openSqliteData(file)) })
+    expect(again.list()).toEqual([
+      { key: 'ip:10.0.0.1', users: 1, connections: 0 },
+      { key: 'ip:10.0.0.2', users: 1, connections: 0 },
+    ])
+    expect(again.enter('ip:10.0.0.2').get('meu@gmail.com')).toMatchObject({ Nome: null })
   })
 
-  test('a wire-lab file of another data version or with a changed table', () => {
-    const newer = join(dir, 'newer.db')
-    openSqliteRegistry(newer).close()
-    const db = new Database(newer)
-    db.pragma('user_version = 2')
-    db.close()
-    refused(newer, /newer\.db has wire-lab data version 2, and this server reads 1/)
-
-    const changed = join(dir, 'changed.db')
-    openSqliteRegistry(changed).close()
-    const db2 = new Database(changed)
-    db2.exec('ALTER TABLE users ADD COLUMN "Idade" TEXT')
-    db2.close()
-    refused(changed, /changed\.db is a wire-lab data file whose users table was changed/)
-  })
-
-  test('a directory, a missing directory, a path under a file', () => {
-    const sub = join(dir, 'a-directory')
-    mkdirSync(sub)
-    refused(sub, /cannot open .*a-directory: it is a directory/)
-    refused(
-      join(dir, 'missing', 'x.db'),
-      /cannot open .*x\.db: the directory .*missing does not exist/,
-    )
-    const file = join(dir, 'plain')
-    writeFileSync(file, '')
-    refused(join(file, 'x.db'), /cannot open .*x\.db: .*plain is not a directory/)
-  })
-
-  test('a file another server has open', () => {
-    const file = join(dir, 'busy.db')
-    track(openSqliteRegistry(file))
-    refused(file, /busy\.db is in use by another process \(another wire-lab server\?\)/)
+  test("limits: a file's workspaces count from the start; users per workspace", () => {
+    const file = join(dir, 'limits.db')
+    const data = track(openSqliteData(file))
+    data.open('ip:10.0.0.1').create('a')
+    data.open('ip:10.0.0.2').create('b')
+    data.close()
+    const workspaces = new Workspaces({
+      store: track(openSqliteData(file)),
+      maxWorkspaces: 2,
+      maxUsers: 2,
+    })
+    const ask = (key: string, email: string) =>
+      handleRequest(
+        { SERVIÇO: 'Dados Pessoais', AÇÃO: 'CRIAR USUARIO', EMAIL_USUARIO: email },
+        workspaces.enter(key),
+        'http',
+      )
+    expect(ask('ip:10.0.0.3', 'c')).toMatchObject({
+      code: '507',
+      explanation: expect.stringMatching(/^Limite de 2 espaços de trabalho/),
+    })
+    expect(ask('ip:10.0.0.1', 'a2').code).toBe('200')
+    expect(ask('ip:10.0.0.1', 'a3')).toMatchObject({
+      code: '507',
+      explanation: expect.stringMatching(/^Limite de 2 usuários/),
+    })
+    // The last user of a workspace leaving frees its slot, in the file too.
+    workspaces.enter('ip:10.0.0.2').remove('b')
+    expect(ask('ip:10.0.0.3', 'c').code).toBe('200')
   })
 })

@@ -1,21 +1,32 @@
 // The user registry behind a small interface, so a persistent store can replace the in-memory Map later.
 import { newRecord, type FieldName, type UserRecord } from '../shared/protocol.ts'
 
+/** Which limit of PROTOCOL.md "Workspaces" stops one more user, and its value. */
+export interface Full {
+  limit: 'users' | 'workspaces'
+  max: number
+}
+
 /** Email -> record. Every method is synchronous and atomic: a change is complete when it returns. */
 export interface Registry {
   get(email: string): UserRecord | undefined
   has(email: string): boolean
-  /** Creates an empty record; the caller has checked the email is free. */
+  /** Creates an empty record; the caller has checked the email is free and `full()`. */
   create(email: string): UserRecord
   remove(email: string): boolean
   /** Sets one field; for `Email` the record also moves to its new key (one step). */
   update(email: string, field: FieldName, value: string): void
   readonly size: number
+  /** The limit that refuses one more user here, or undefined when one more fits. */
+  full(): Full | undefined
 }
 
 /** The lesson's registry: a Map, because the email `__proto__` is an ordinary user. */
 export class MemoryRegistry implements Registry {
   private readonly users = new Map<string, UserRecord>()
+
+  /** `maxUsers`: PROTOCOL.md's per-workspace limit (server/workspaces.ts passes it; none by default). */
+  constructor(private readonly maxUsers = Infinity) {}
 
   get(email: string): UserRecord | undefined {
     return this.users.get(email)
@@ -47,5 +58,9 @@ export class MemoryRegistry implements Registry {
 
   get size(): number {
     return this.users.size
+  }
+
+  full(): Full | undefined {
+    return this.users.size < this.maxUsers ? undefined : { limit: 'users', max: this.maxUsers }
   }
 }

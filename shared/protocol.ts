@@ -42,6 +42,7 @@ export type RefusalKind =
   | 'idle'
   | 'busy'
   | 'internal' // the server failed on this message (e.g. the --data file cannot be written)
+  | 'full' // CRIAR past a workspace limit (PROTOCOL.md "Workspaces")
 
 /** The status code for a refusal under a code mode. */
 export function refusalCode(kind: RefusalKind, mode: CodeMode): string {
@@ -56,6 +57,8 @@ export function refusalCode(kind: RefusalKind, mode: CodeMode): string {
       return '503'
     case 'internal':
       return '500'
+    case 'full':
+      return mode === 'http' ? '507' : '404'
     case 'entry':
       return mode === 'http' ? '400' : '404'
     case 'unknown-user':
@@ -136,7 +139,28 @@ export const TEXT = {
   internal: 'Erro interno do servidor ao tratar esta mensagem; nada foi alterado',
   busy: (limit: number) =>
     `Servidor lotado: limite de ${limit} conexões atingido; tente mais tarde`,
+  fullUsers: (limit: number) =>
+    `Limite de ${limit} usuários atingido neste espaço de trabalho; remova um usuário para criar outro`,
+  fullWorkspaces: (limit: number) =>
+    `Limite de ${limit} espaços de trabalho atingido no servidor; nenhum espaço novo pode ser criado agora`,
 } as const
+
+/** A group name (PROTOCOL.md "Workspaces"): 1 to 32 of a-z, 0-9 and -. */
+export const GROUP_NAME = /^[a-z0-9-]{1,32}$/
+
+/** Whether `name` is a group name exactly as it goes on the wire. */
+export function isGroupName(name: string): boolean {
+  return GROUP_NAME.test(name)
+}
+
+/**
+ * The group name a person meant by `text`, or undefined when it cannot be one: surrounding spaces are
+ * dropped and letters lowercased, so "Grupo-3" typed on one laptop meets "grupo-3" typed on another.
+ */
+export function normalizeGroup(text: string): string | undefined {
+  const name = text.trim().toLowerCase()
+  return isGroupName(name) ? name : undefined
+}
 
 // zod error customisers that produce PROTOCOL.md's texts: missing when the key is absent, invalid otherwise.
 const refusal = (name: string) => ({
