@@ -5,8 +5,20 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 // Values come from the zod-free module: loading zod in the bridge costs it throughput (bench:bridge).
 import type { AllowedTarget, BridgeEvent } from '../shared/bridge-protocol.ts'
-import { BRIDGE_PATH, CLOSE, formatTarget, parseTarget } from '../shared/bridge-wire.ts'
+import {
+  BRIDGE_PATH,
+  CLIENT_PARAM,
+  CLOSE,
+  GROUP_PARAM,
+  formatTarget,
+  isClientId,
+  normalizeGroup,
+  parseTarget,
+} from '../shared/bridge-wire.ts'
+import { buildProxyV2 } from '../shared/proxy-v2.ts'
 import { findAllowed, originChecker } from './allow.ts'
+import { createClassApi } from './class-api.ts'
+import { ClassMonitor, type MonitorOptions } from './class-monitor.ts'
 import { hostChecker } from './hosts.ts'
 import { createRequestHandler, hostRefusal } from './http.ts'
 import { clipReason, startRelay, type Relay } from './relay.ts'
@@ -46,6 +58,13 @@ export interface BridgeOptions {
   maxSockets?: number
   /** Milliseconds a connection may take to send a request header, or stay silent (default 10 s). */
   headersTimeoutMs?: number
+  /**
+   * Targets (`HOST:PORT`) that get a PROXY protocol v2 header naming the page before its bytes: the
+   * bundled server's ports, never a student's own server.
+   */
+  proxyTo?: string[]
+  /** The teacher's view: a class monitor behind /api/class, open to requests carrying `key`. */
+  classroom?: { key: string } & MonitorOptions
 }
 
 export interface RunningBridge {
@@ -58,6 +77,8 @@ export interface RunningBridge {
   readonly connections: number
   /** Bytes the relays hold right now in send buffers and connect queues, all together. */
   readonly buffered: number
+  /** The class monitor, when `classroom` was given. */
+  readonly monitor: ClassMonitor | undefined
   /** Stops listening, closes every WebSocket with 1001 and ends every TCP side; resolves when all are gone. */
   close(): Promise<void>
 }
@@ -125,6 +146,8 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   const onFault =
     options.onFault ?? ((err: Error) => log?.(line('-', `internal error: ${err.message}`)))
   const headersTimeoutMs = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS
+  const proxyTo = new Set(options.proxyTo ?? [])
+  const monitor = options.classroom && new ClassMonitor(options.classroom)
   const hostAllowed = hostChecker(options.allowedHosts ?? [], options.origins ?? [])
   let stopping = false
 
@@ -151,6 +174,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
         originAllowed,
         hostAllowed,
         onFault,
+        ...(monitor && { classApi: createClassApi(monitor, options.classroom!.key) }),
       },
     ),
   )
@@ -234,8 +258,24 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     if (asked === undefined && !wanted) {
       return refuse(CLOSE.NO_TARGET, 'no target: add ?target=HOST:PORT to the URL')
     }
-    if (!wanted || !findAllowed(allow, wanted.host, wanted.port)) {
+    const entry = wanted && findAllowed(allow, wanted.host, wanted.port)
+    if (!wanted || !entry) {
       return refuse(CLOSE.TARGET_NOT_ALLOWED, `target ${JSON.stringify(asked)} is not allowed`)
+    }
+    const groupText = url.searchParams.get(GROUP_PARAM) || undefined
+    const group = groupText === undefined ? undefined : normalizeGroup(groupText)
+    if (groupText !== undefined && group === undefined) {
+      return refuse(
+        CLOSE.BAD_NAME,
+        `group ${JSON.stringify(groupText)} is not 1-32 of a-z, 0-9 and -`,
+      )
+    }
+    const client = url.searchParams.get(CLIENT_PARAM) || undefined
+    if (client !== undefined && !isClientId(client)) {
+      return refuse(
+        CLOSE.BAD_NAME,
+        `client ${JSON.stringify(client)} is not 1-40 of A-Z, a-z, 0-9, _ and -`,
+      )
     }
     // The address's own limit first: a computer over its share is told so, whoever else is here.
     if (relaysOf.of(ip) >= maxPerClient) {
@@ -248,11 +288,30 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       return refuse(CLOSE.TOO_MANY_CONNECTIONS, `too many connections (${maxConnections} at most)`)
     }
 
+    const target = formatTarget(wanted.host, wanted.port)
+    const source = { address: ip, port: req.socket.remotePort ?? 0 }
+    const proxy = proxyTo.has(target)
+      ? {
+          header: buildProxyV2({
+            source,
+            destination: {
+              address: clientAddress(req.socket, 'local'),
+              port: req.socket.localPort ?? 0,
+            },
+            group,
+          }),
+          source,
+          ...(group !== undefined && { group }),
+        }
+      : undefined
+    const tap = monitor?.watch({ address: ip, group, client, target, framing: entry.framing })
     const relay = startRelay(ws, {
       host: wanted.host,
       port: wanted.port,
       events,
       startedAt,
+      ...(proxy && { proxy }),
+      ...(tap && { tap }),
       maxQueue: maxFrame * 4,
       maxFrame,
       idleTimeoutMs,
@@ -301,6 +360,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     get connections() {
       return relays.size + refusing.size
     },
+    monitor,
     get buffered() {
       let sum = 0
       for (const relay of relays) sum += relay.held
@@ -341,9 +401,9 @@ function checkAllowed(entry: AllowedTarget): AllowedTarget {
   return { ...entry }
 }
 
-/** The client's IP address, with IPv4-mapped IPv6 (`::ffff:10.0.0.5`) written as IPv4. */
-function clientAddress(socket: net.Socket): string {
-  const address = socket.remoteAddress ?? 'unknown'
+/** The client's (or, with 'local', our own) IP address, IPv4-mapped IPv6 written as IPv4. */
+function clientAddress(socket: net.Socket, end: 'remote' | 'local' = 'remote'): string {
+  const address = (end === 'remote' ? socket.remoteAddress : socket.localAddress) ?? 'unknown'
   return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address
 }
 

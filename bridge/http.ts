@@ -3,6 +3,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { TargetsInfo } from '../shared/bridge-protocol.ts'
 import { BRIDGE_PATH, TARGETS_PATH } from '../shared/bridge-wire.ts'
 import type { OriginRule } from './allow.ts'
+import type { ClassApi } from './class-api.ts'
 import type { HostRule } from './hosts.ts'
 import { createStaticHandler } from './static.ts'
 
@@ -14,6 +15,8 @@ export interface HttpOptions {
   hostAllowed?: HostRule
   /** Told of every exception a request raised (answered 500); the bridge goes on. */
   onFault?: (err: Error) => void
+  /** The teacher's API under /api/class, when the bridge runs a class monitor. */
+  classApi?: ClassApi
 }
 
 /** Answers GET /api/targets, then the page from `staticDir` (single-page), or a plain-text note. */
@@ -36,6 +39,11 @@ export function createRequestHandler(
       return reply(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n')
     }
     const path = (req.url ?? '/').split('?')[0] ?? '/'
+    if (
+      options.classApi &&
+      options.classApi(req, res, new URL(req.url ?? '/', 'http://bridge.invalid'))
+    )
+      return
     if (path === TARGETS_PATH) {
       res.setHeader('Cache-Control', 'no-store')
       // A page the bridge accepts WebSockets from (--origin) may also read its allow-list, so a

@@ -4,6 +4,7 @@ import type { RawData, WebSocket } from 'ws'
 // Values come from the zod-free module: loading zod in the bridge costs it throughput (bench:bridge).
 import type { BridgeEvent, ByteCounts } from '../shared/bridge-protocol.ts'
 import { CLOSE, formatTarget } from '../shared/bridge-wire.ts'
+import type { RelayTap } from './class-monitor.ts'
 
 export interface RelayOptions {
   host: string
@@ -20,6 +21,10 @@ export interface RelayOptions {
   connectTimeoutMs?: number
   /** Opens the TCP connection; tests pass one that connects late. */
   dial?: (options: net.NetConnectOpts) => net.Socket
+  /** A PROXY v2 header to write before any page byte (the bundled server only), and what it says. */
+  proxy?: { header: Uint8Array; source: { address: string; port: number }; group?: string }
+  /** Told of every byte and event, for the teacher's view. */
+  tap?: RelayTap
 }
 
 /** How a relay ended: the close code and reason, and the bytes relayed each way. */
@@ -78,7 +83,9 @@ export function startRelay(ws: WebSocket, options: RelayOptions): Relay {
   const done = new Promise<RelayEnd>((resolve) => (resolveDone = resolve))
 
   const at = () => Math.round((performance.now() - startedAt) * 1000) / 1000
+  const tap = options.tap
   const event = (e: BridgeEvent) => {
+    tap?.event(e)
     if (events && ws.readyState === ws.OPEN) ws.send(JSON.stringify(e))
   }
 
@@ -124,6 +131,7 @@ export function startRelay(ws: WebSocket, options: RelayOptions): Relay {
     const chunk = data as Buffer
     if (closing || chunk.length === 0) return
     lastTraffic = Date.now()
+    tap?.sent(chunk)
     if (!connected) {
       queue.push(chunk)
       queued += chunk.length
@@ -154,6 +162,18 @@ export function startRelay(ws: WebSocket, options: RelayOptions): Relay {
       remote: { address: tcp.remoteAddress ?? '', port: tcp.remotePort ?? 0 },
     })
     let flushed = true
+    const proxy = options.proxy
+    if (proxy) {
+      // Before any page byte: the server reads who the page is, then the page's bytes as usual.
+      flushed = tcp.write(proxy.header)
+      event({
+        type: 'proxy',
+        at: at(),
+        source: proxy.source,
+        ...(proxy.group !== undefined && { group: proxy.group }),
+        hex: Buffer.from(proxy.header).toString('hex'),
+      })
+    }
     for (const chunk of queue) {
       bytes.toTarget += chunk.length
       flushed = tcp.write(chunk)
@@ -174,6 +194,7 @@ export function startRelay(ws: WebSocket, options: RelayOptions): Relay {
     }
     bytes.fromTarget += chunk.length
     lastTraffic = Date.now()
+    tap?.received(chunk)
     // One TCP chunk is one WebSocket message: the page shows these boundaries.
     if (ws.bufferedAmount + chunk.length < LOW_WATER) {
       ws.send(chunk, BINARY)

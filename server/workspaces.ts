@@ -1,6 +1,7 @@
 // One registry per workspace (PROTOCOL.md "Workspaces"): a computer, a group, or the whole class.
 import { canonicalIp, isLoopbackIp } from '../shared/ip-address.ts'
-import { isGroupName, type FieldName, type UserRecord } from '../shared/protocol.ts'
+import { isGroupName } from '../shared/bridge-wire.ts'
+import type { FieldName, UserRecord } from '../shared/protocol.ts'
 import { MemoryRegistry, type Full, type Registry } from './registry.ts'
 
 /** `computer`: a registry per client address or group (the default); `class`: one for everyone. */

@@ -22,6 +22,17 @@ const at = z.number().nonnegative()
 export const BridgeEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connecting'), at, target: z.string() }),
   z.object({ type: z.literal('connected'), at, local: Endpoint, remote: Endpoint }),
+  /**
+   * The bridge wrote a PROXY protocol v2 header to the bundled server before the page's bytes, so the
+   * server knows the page's address (and group) rather than the bridge's: `hex` is the whole header.
+   */
+  z.object({
+    type: z.literal('proxy'),
+    at,
+    source: Endpoint,
+    group: z.string().optional(),
+    hex: z.string().regex(/^(?:[0-9a-f]{2})+$/),
+  }),
   /** The target half-closed (FIN): no more bytes will come from it. */
   z.object({ type: z.literal('fin'), at, bytes: ByteCounts }),
   /** A TCP error: `code` is Node's errno code (ECONNRESET, ECONNREFUSED...). */

@@ -4,6 +4,13 @@
 export const BRIDGE_PATH = '/ws'
 /** HTTP path answering the allow-list as `TargetsInfo` JSON. */
 export const TARGETS_PATH = '/api/targets'
+/** The teacher's class snapshot; `/events` streams it (server-sent events), `/exchange/ID` one log. */
+export const CLASS_PATH = '/api/class'
+/** The query parameter (or `Authorization: Bearer`) that carries the teacher's key. */
+export const KEY_PARAM = 'key'
+/** WebSocket URL parameters: the page's group (a shared workspace) and its own id for itself. */
+export const GROUP_PARAM = 'group'
+export const CLIENT_PARAM = 'client'
 
 /**
  * Close codes the bridge uses, each with an English reason for other clients; the page translates by code.
@@ -36,6 +43,8 @@ export const CLOSE = {
   IDLE_TIMEOUT: 4007,
   /** The request named no target and the bridge has no default one. */
   NO_TARGET: 4008,
+  /** The group (or client id) in the URL is not a valid name. */
+  BAD_NAME: 4009,
 } as const
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE]
 
@@ -51,4 +60,26 @@ export function parseTarget(text: string): { host: string; port: number } | unde
 /** `HOST:PORT`, bracketing IPv6 hosts. */
 export function formatTarget(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`
+}
+
+/** A group name (PROTOCOL.md "Workspaces"): 1 to 32 of a-z, 0-9 and -. */
+export const GROUP_NAME = /^[a-z0-9-]{1,32}$/
+
+/** Whether `name` is a group name exactly as it goes on the wire. */
+export function isGroupName(name: string): boolean {
+  return GROUP_NAME.test(name)
+}
+
+/**
+ * The group name a person meant by `text`, or undefined when it cannot be one: surrounding spaces are
+ * dropped and letters lowercased, so "Grupo-3" typed on one laptop meets "grupo-3" typed on another.
+ */
+export function normalizeGroup(text: string): string | undefined {
+  const name = text.trim().toLowerCase()
+  return isGroupName(name) ? name : undefined
+}
+
+/** A page's id for itself (one per browser tab, plus the pane's letter): 1 to 40 of A-Z a-z 0-9 _ -. */
+export function isClientId(text: string): boolean {
+  return /^[A-Za-z0-9_-]{1,40}$/.test(text)
 }

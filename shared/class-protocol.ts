@@ -3,10 +3,7 @@ import { z } from 'zod'
 import { BridgeEvent, ByteCounts } from './bridge-protocol.ts'
 import { FRAMINGS } from './framing.ts'
 
-/** Path of the class snapshot; `/events` streams it (server-sent events), `/exchange/ID` one log. */
-export const CLASS_PATH = '/api/class'
-/** The query parameter (or `Authorization: Bearer`) that carries the teacher's key. */
-export const KEY_PARAM = 'key'
+export { CLASS_PATH, KEY_PARAM } from './bridge-wire.ts'
 
 const int = z.number().int()
 const count = int.nonnegative()

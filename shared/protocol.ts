@@ -145,23 +145,6 @@ export const TEXT = {
     `Limite de ${limit} espaços de trabalho atingido no servidor; nenhum espaço novo pode ser criado agora`,
 } as const
 
-/** A group name (PROTOCOL.md "Workspaces"): 1 to 32 of a-z, 0-9 and -. */
-export const GROUP_NAME = /^[a-z0-9-]{1,32}$/
-
-/** Whether `name` is a group name exactly as it goes on the wire. */
-export function isGroupName(name: string): boolean {
-  return GROUP_NAME.test(name)
-}
-
-/**
- * The group name a person meant by `text`, or undefined when it cannot be one: surrounding spaces are
- * dropped and letters lowercased, so "Grupo-3" typed on one laptop meets "grupo-3" typed on another.
- */
-export function normalizeGroup(text: string): string | undefined {
-  const name = text.trim().toLowerCase()
-  return isGroupName(name) ? name : undefined
-}
-
 // zod error customisers that produce PROTOCOL.md's texts: missing when the key is absent, invalid otherwise.
 const refusal = (name: string) => ({
   error: (iss: { input?: unknown }) =>

@@ -7,7 +7,7 @@
 // PROXY header" at the first byte that differs from the signature. The library is kept as a
 // devDependency only, to check interop in proxy-v2.test.ts.
 import { formatIp, parseIp, unmapIpv4 } from './ip-address.ts'
-import { isGroupName } from './protocol.ts'
+import { isGroupName } from './bridge-wire.ts'
 
 /** The 12 bytes every v2 header starts with (spec 2.2). */
 export const PROXY_V2_SIGNATURE = Uint8Array.of(

@@ -59,6 +59,11 @@ export function eventSentence(event: LogEvent, t: Messages): { text: string; det
       return { text: t.ev.connecting(event.target) }
     case 'connected':
       return { text: t.ev.connected(endpoint(event.local), endpoint(event.remote)) }
+    case 'proxy':
+      return {
+        text: t.ev.proxy(event.source.address, event.group, event.hex.length / 2),
+        detail: event.hex.replace(/(..)(?!$)/g, '$1 '),
+      }
     case 'fin':
       return { text: t.ev.fin, detail: t.ev.counts(event.bytes.toTarget, event.bytes.fromTarget) }
     case 'error':

@@ -70,6 +70,7 @@ export const en: Messages = {
     4006: 'Too many connections on the bridge; try again shortly (4006).',
     4007: 'Closed after being idle too long (4007).',
     4008: 'No target was chosen and the bridge has no default (4008).',
+    4009: 'Invalid group name: use 1 to 32 lowercase letters, digits or - (4009).',
   },
   closeOther: (code, reason) => `Connection closed (code ${code}${reason ? `: ${reason}` : ''}).`,
   errno: {
@@ -222,6 +223,10 @@ export const en: Messages = {
     connecting: (target) => `The bridge connects over TCP to ${target}…`,
     connected: (local, remote) => `TCP connected: ${local} → ${remote}`,
     fin: 'The server closed its side (FIN).',
+    proxy: (address, group, bytes) =>
+      `The bridge introduced you to the server as ${address}` +
+      (group ? `, group ${group}` : '') +
+      `: a PROXY v2 header, ${bytes} bytes, before yours.`,
     error: 'TCP error:',
     refused: 'The bridge refused:',
     closed: (code) => `The bridge closed the WebSocket (code ${code}).`,

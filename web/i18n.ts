@@ -71,6 +71,7 @@ const pt = {
     4006: 'Conexões demais na ponte; tente de novo daqui a pouco (4006).',
     4007: 'Conexão encerrada por inatividade (4007).',
     4008: 'Nenhum alvo escolhido, e a ponte não tem um alvo padrão (4008).',
+    4009: 'Nome de grupo inválido: use de 1 a 32 letras minúsculas, algarismos ou - (4009).',
   } as Record<number, string>,
   closeOther: (code: number, reason: string) =>
     `Conexão encerrada (código ${code}${reason ? `: ${reason}` : ''}).`,
@@ -221,6 +222,10 @@ const pt = {
     wsOpen: 'WebSocket aberto; a ponte conecta via TCP.',
     connecting: (target: string) => `A ponte conecta via TCP a ${target}…`,
     connected: (local: string, remote: string) => `TCP conectado: ${local} → ${remote}`,
+    proxy: (address: string, group: string | undefined, bytes: number) =>
+      `A ponte apresentou você ao servidor como ${address}` +
+      (group ? `, grupo ${group}` : '') +
+      `: cabeçalho PROXY v2, ${bytes} bytes, antes dos seus.`,
     fin: 'O servidor fechou o lado dele (FIN).',
     error: 'Erro TCP:',
     refused: 'A ponte recusou:',

@@ -31,6 +31,11 @@ function labelLines(label: StepLabel, t: Messages): string[] {
         return [`${t.response(label.n)} — ${t.seq.problem[label.problem ?? 'invalid']}`]
       }
       return label.summary ? [label.code, label.summary] : [label.code]
+    case 'proxy':
+      return [
+        t.seq.proxy(label.bytes),
+        label.group ? `${label.source} · ${label.group}` : label.source,
+      ]
     case 'fin':
       return [t.seq.fin]
     case 'ws-close':

@@ -20,6 +20,7 @@ export type StepLabel =
   | { k: 'tcp-accept'; local: string; remote: string }
   | { k: 'request'; n: number; action?: string; email?: string; problem?: MessageProblem }
   | { k: 'response'; n: number; code?: string; summary?: string; problem?: MessageProblem }
+  | { k: 'proxy'; source: string; group?: string | undefined; bytes: number }
   | { k: 'fin' }
   | { k: 'ws-close'; code: number }
   | { k: 'page-close' }
@@ -169,6 +170,15 @@ export function entrySteps(entry: Entry): Step[] {
         remote: endpoint(e.remote),
       }
       return [arrow(k, 'server', 'bridge', 'control', label, 'ok', t)]
+    }
+    case 'proxy': {
+      const label: StepLabel = {
+        k: 'proxy',
+        source: e.source.address,
+        group: e.group,
+        bytes: e.hex.length / 2,
+      }
+      return [arrow(k, 'bridge', 'server', 'control', label, 'control', t)]
     }
     case 'fin':
       return [arrow(k, 'server', 'bridge', 'control', { k: 'fin' }, 'control', t)]

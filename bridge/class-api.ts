@@ -1,0 +1,112 @@
+// The teacher's HTTP API under /api/class: a snapshot, a live stream of them, one student's exchange.
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { CLASS_PATH, KEY_PARAM } from '../shared/bridge-wire.ts'
+import type { ClassMonitor } from './class-monitor.ts'
+
+/** Answers a request under /api/class; false when the path is not the class API's. */
+export type ClassApi = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean
+
+// The stream sends a snapshot at most this often, however busy the class is.
+const STREAM_EVERY_MS = 250
+// A comment line this often keeps proxies and the bridge's own idle timer from closing the stream.
+const HEARTBEAT_MS = 15_000
+// Teacher screens streaming at once; more get 503 (a student cannot open a stream without the key).
+const MAX_STREAMS = 8
+
+/** The class API for `monitor`, open only to requests that carry `key`. */
+export function createClassApi(monitor: ClassMonitor, key: string): ClassApi {
+  const expected = digest(key)
+  let streams = 0
+
+  const authorized = (req: IncomingMessage, url: URL): boolean => {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
+    const given = url.searchParams.get(KEY_PARAM) ?? bearer
+    // Compared as digests in constant time: the key's length and prefix do not leak through timing.
+    return given !== undefined && given !== null && timingSafeEqual(digest(given), expected)
+  }
+
+  return (req, res, url) => {
+    const path = url.pathname
+    if (path !== CLASS_PATH && !path.startsWith(CLASS_PATH + '/')) return false
+    res.setHeader('Cache-Control', 'no-store')
+    if (!authorized(req, url)) {
+      json(res, 401, {
+        error: "the teacher's view needs the key from the teacher URL that npm start printed",
+      })
+      return true
+    }
+    if (path === CLASS_PATH) {
+      json(res, 200, monitor.snapshot())
+      return true
+    }
+    const exchange = /^\/exchange\/(\d{1,9})$/.exec(path.slice(CLASS_PATH.length))
+    if (exchange) {
+      const found = monitor.exchange(Number(exchange[1]))
+      if (found) json(res, 200, found)
+      else json(res, 404, { error: 'no such connection (or it is no longer kept)' })
+      return true
+    }
+    if (path === `${CLASS_PATH}/events`) {
+      if (streams >= MAX_STREAMS) {
+        json(res, 503, { error: `at most ${MAX_STREAMS} teacher screens at once` })
+        return true
+      }
+      streams++
+      stream(req, res, monitor, () => streams--)
+      return true
+    }
+    json(res, 404, { error: 'not found' })
+    return true
+  }
+}
+
+/** Server-sent events: a snapshot now, then one whenever the class changes (at most every 250 ms). */
+function stream(
+  req: IncomingMessage,
+  res: ServerResponse,
+  monitor: ClassMonitor,
+  done: () => void,
+): void {
+  // The bridge drops silent connections; this one is quiet on purpose between snapshots.
+  req.socket.setTimeout(0)
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+  })
+  res.write('retry: 2000\n\n')
+  let timer: NodeJS.Timeout | undefined
+  let last = 0
+  const send = () => {
+    timer = undefined
+    last = Date.now()
+    res.write(`event: snapshot\ndata: ${JSON.stringify(monitor.snapshot())}\n\n`)
+  }
+  const changed = () => {
+    if (timer !== undefined) return
+    timer = setTimeout(send, Math.max(0, last + STREAM_EVERY_MS - Date.now()))
+  }
+  const heartbeat = setInterval(() => res.write(': still here\n\n'), HEARTBEAT_MS)
+  const unsubscribe = monitor.subscribe(changed)
+  send()
+  res.on('close', () => {
+    clearTimeout(timer)
+    clearInterval(heartbeat)
+    unsubscribe()
+    done()
+  })
+}
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text).digest()
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  })
+  res.end(text)
+}
