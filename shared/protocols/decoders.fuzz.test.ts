@@ -152,9 +152,12 @@ describe.each(CASES.map((c) => [name(c), c] as const))('%s decoder, fuzzed', (_,
       { numRuns: 200 },
     )
   })
+})
 
-  // The lesson's framings report some errors where a read ends (framing.fuzz.test.ts covers them).
-  test.skipIf(c.protocol === 'lesson')('any chunking gives exactly the events of one push', () => {
+// The lesson's framings report some errors where a read ends (framing.fuzz.test.ts covers them).
+const EXACT = CASES.filter((c) => c.protocol !== 'lesson')
+describe.each(EXACT.map((c) => [name(c), c] as const))('%s decoder, any chunking', (_, c) => {
+  test('gives exactly the events of one push', () => {
     fc.assert(
       fc.property(
         stream(c.protocol),
@@ -174,6 +177,49 @@ describe.each(CASES.map((c) => [name(c), c] as const))('%s decoder, fuzzed', (_,
       ),
       { numRuns: 200 },
     )
+  })
+})
+
+// An endless message's first bytes, per case: what follows is 'a' forever.
+const ENDLESS: [string, Protocol, Direction, string][] = [
+  [
+    'an HTTP body of declared length',
+    'http',
+    'response',
+    'HTTP/1.1 200 OK\r\nContent-Length: 999999999999\r\n\r\n',
+  ],
+  ['an HTTP body until close', 'http', 'response', 'HTTP/1.1 200 OK\r\n\r\n'],
+  [
+    'an HTTP chunk',
+    'http',
+    'request',
+    'PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nffffffffff\r\n',
+  ],
+  ['an HTTP head', 'http', 'request', 'GET / HTTP/1.1\r\nX: '],
+  ['a RESP bulk string', 'resp', 'response', '*2\r\n$999999999999\r\n'],
+  ['a RESP simple string', 'resp', 'response', '+'],
+  ['an inline command', 'resp', 'request', 'SET k '],
+  ['a line', 'lines', 'response', ''],
+]
+
+describe.each(ENDLESS)('fed 16 MiB of %s in 64 KiB reads', (_, protocol, direction, head) => {
+  test('holds no more than its limits, and reports a too-large value at most once', () => {
+    const options = { maxMessage: 64 * 1024, maxBody: 64 * 1024 }
+    const decoder = createProtocolDecoder(protocol, direction, options)
+    let held = 0
+    let errors = 0
+    for (let i = 0; i < 256; i++) {
+      // A fresh buffer per read, as a socket gives.
+      const chunk = new Uint8Array(64 * 1024).fill(0x61)
+      if (i === 0) chunk.set(utf8(head))
+      for (const e of decoder.push(chunk)) {
+        expect(e).toMatchObject({ type: 'error', problem: 'too-large' })
+        errors++
+      }
+      held = Math.max(held, decoder.pending)
+    }
+    expect(errors).toBeLessThanOrEqual(1)
+    expect(held).toBeLessThanOrEqual(protocol === 'http' ? 4096 + 2 * 64 * 1024 : 64 * 1024)
   })
 })
 

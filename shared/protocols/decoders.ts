@@ -32,7 +32,15 @@ export class RawDecoder implements ProtocolDecoder {
   }
 }
 
-/** A new decoder for one direction of a connection speaking `protocol`. */
+/**
+ * A new decoder for one direction of a connection speaking `protocol`. After bad input, each one either
+ * resynchronises or stops (a fatal error: every later byte is undecodable):
+ * - lesson: as its framing does (ndjson and length resynchronise; json and naive stop when too large);
+ * - http: stops on any malformed framing or a head over `maxMessage` (bodies are never too large);
+ * - resp: resynchronises after a value over `maxMessage`, stops on malformed input or nesting too deep;
+ * - lines: resynchronises at the next LF after a line over `maxMessage`;
+ * - raw: decodes nothing.
+ */
 export function createProtocolDecoder(
   protocol: Protocol,
   direction: Direction,
