@@ -15,6 +15,30 @@ describe('parseAllow', () => {
     expect(parseAllow('[::1]:80-81')).toEqual({ host: '::1', from: 80, to: 81 })
   })
 
+  it('reads a protocol and a name after the port', () => {
+    expect(parseAllow('127.0.0.1:6379=resp:Redis')).toEqual({
+      host: '127.0.0.1',
+      from: 6379,
+      to: 6379,
+      protocol: 'resp',
+      label: 'Redis',
+    })
+    expect(parseAllow("192.168.0.42:3213:Ana's server")).toEqual({
+      host: '192.168.0.42',
+      from: 3213,
+      to: 3213,
+      label: "Ana's server",
+    })
+    expect(parseAllow('[::1]:3214=ndjson')).toEqual({
+      host: '::1',
+      from: 3214,
+      to: 3214,
+      protocol: 'lesson',
+      framing: 'ndjson',
+    })
+    expect(() => parseAllow('127.0.0.1:80=gopher')).toThrow(/unknown protocol "gopher"/)
+  })
+
   it('rejects anything else with a message naming the flag and the text', () => {
     for (const bad of [
       '',
@@ -57,10 +81,38 @@ describe('findAllowed', () => {
 describe('defaultAllowList', () => {
   it('lists the four framings on their ports, labelled', () => {
     expect(defaultAllowList()).toEqual([
-      { host: '127.0.0.1', from: 3213, to: 3213, framing: 'json', label: 'json' },
-      { host: '127.0.0.1', from: 3214, to: 3214, framing: 'ndjson', label: 'ndjson' },
-      { host: '127.0.0.1', from: 3215, to: 3215, framing: 'length', label: 'length' },
-      { host: '127.0.0.1', from: 3216, to: 3216, framing: 'naive', label: 'naive' },
+      {
+        host: '127.0.0.1',
+        from: 3213,
+        to: 3213,
+        protocol: 'lesson',
+        framing: 'json',
+        label: 'json',
+      },
+      {
+        host: '127.0.0.1',
+        from: 3214,
+        to: 3214,
+        protocol: 'lesson',
+        framing: 'ndjson',
+        label: 'ndjson',
+      },
+      {
+        host: '127.0.0.1',
+        from: 3215,
+        to: 3215,
+        protocol: 'lesson',
+        framing: 'length',
+        label: 'length',
+      },
+      {
+        host: '127.0.0.1',
+        from: 3216,
+        to: 3216,
+        protocol: 'lesson',
+        framing: 'naive',
+        label: 'naive',
+      },
     ])
     const moved = defaultAllowList('10.0.0.1', { json: 1, ndjson: 2, length: 3, naive: 4 })
     expect(moved.map((t) => `${t.host}:${t.from}`)).toEqual([

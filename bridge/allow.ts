@@ -1,19 +1,21 @@
 // Who may use the bridge: the allow-list of TCP targets (HOST:PORT[-PORT]) and the Origin rule for pages.
 import type { AllowedTarget } from '../shared/bridge-protocol.ts'
-import { parseTarget } from '../shared/bridge-wire.ts'
 import { DEFAULT_PORTS, FRAMINGS, type Framing } from '../shared/framing.ts'
+import { parseAllowEntry } from '../shared/protocols/allow-entry.ts'
 
-/** Parses `HOST:PORT` or `HOST:PORT-PORT` (IPv6 as `[::1]:PORT`) into an entry; throws an Error naming `flag`. */
+/**
+ * Parses `HOST:PORT[-PORT][=PROTOCOL][:Name]` (IPv6 as `[::1]:PORT`) into an entry, such as
+ * `127.0.0.1:6379=resp:Redis` or `192.168.0.42:3213:Ana's server`; throws an Error naming `flag`.
+ */
 export function parseAllow(text: string, flag = '--allow'): AllowedTarget {
-  const m = /^(.+):(\d{1,5})(?:-(\d{1,5}))?$/.exec(text.trim())
-  const first = m && parseTarget(`${m[1]}:${m[2]}`)
-  const to = m?.[3] === undefined ? first?.port : Number(m[3])
-  if (!first || to === undefined || to < first.port || to > 65535) {
+  const parsed = parseAllowEntry(text)
+  if (!parsed.ok) {
     throw new Error(
-      `${flag} must be HOST:PORT or HOST:PORT-PORT (ports 1-65535, low to high), not "${text}"`,
+      `${flag} must be HOST:PORT or HOST:PORT-PORT, optionally with =PROTOCOL and :Name ` +
+        `(${parsed.reason})`,
     )
   }
-  return { host: first.host, from: first.port, to }
+  return parsed.entry
 }
 
 /** The bundled wire-lab server's ports on one host, one entry per framing, labelled with its name. */
@@ -25,6 +27,7 @@ export function defaultAllowList(
     host,
     from: ports[framing],
     to: ports[framing],
+    protocol: 'lesson',
     framing,
     label: framing,
   }))

@@ -27,7 +27,11 @@ Options:
   --host ADDR              listen address (default 127.0.0.1; 0.0.0.0 for a classroom LAN)
   --port N                 listen port (default 8080; 0 = any free port)
   --target HOST:PORT       default target when the URL has no ?target= (also allowed)
-  --allow HOST:PORT[-PORT] allow a target or a port range (repeatable). Hosts are compared as
+  --allow HOST:PORT[-PORT][=PROTOCOL][:Name]
+                           allow a target or a port range (repeatable), with what it speaks
+                           (lesson, or a lesson framing: json ndjson length naive; http, resp,
+                           lines, raw) and a name for the page, e.g. 127.0.0.1:6379=resp:Redis or
+                           192.168.0.42:3213:Ana's server. Hosts are compared as
                            written, without DNS: allow localhost and 127.0.0.1 separately if
                            both are used. Without --allow and --target: the wire-lab server
                            on 127.0.0.1, ports ${DEFAULT_PORTS.json} json, ${DEFAULT_PORTS.ndjson} ndjson, ${DEFAULT_PORTS.length} length, ${DEFAULT_PORTS.naive} naive

@@ -55,6 +55,7 @@ describe('HTTP', () => {
       host: '127.0.0.1',
       from: 3,
       to: 3,
+      protocol: 'lesson',
       framing: 'length',
       label: 'length',
     })

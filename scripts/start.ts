@@ -22,9 +22,11 @@ Options:
   --host ADDR        127.0.0.1 (default: this computer only) or 0.0.0.0 (the classroom LAN)
   --port N           the page's HTTP port (default 8080)
   --any-ports        let the system pick free ports for the TCP server (if 3213-3216 are taken)
-  --allow HOST:PORT[-PORT]
+  --allow HOST:PORT[-PORT][=PROTOCOL][:Name]
                      also let the page reach this TCP server (repeatable), e.g. a student's own
-                     Python server: --allow 192.168.0.42:3213
+                     Python server: --allow "192.168.0.42:3213:Ana's server", or a Redis server
+                     decoded as such: --allow 127.0.0.1:6379=resp:Redis. PROTOCOL: lesson (or a
+                     framing: json ndjson length naive), http, resp, lines, raw
   --allowed-host NAME  also serve the page under this host name (repeatable), e.g. teacher-pc.lan;
                      IP addresses, localhost and this computer's name always work
   --codes lesson|http  refusal codes of the bundled server (default lesson)

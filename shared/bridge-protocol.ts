@@ -1,6 +1,7 @@
 // The bridge's contract with the page: URL, close codes (bridge-wire.ts) and the zod schemas of its JSON events.
 import { z } from 'zod'
 import { FRAMINGS } from './framing.ts'
+import { PROTOCOLS } from './protocols/types.ts'
 
 export * from './bridge-wire.ts'
 
@@ -50,11 +51,15 @@ export const BridgeEvent = z.discriminatedUnion('type', [
 ])
 export type BridgeEvent = z.infer<typeof BridgeEvent>
 
-/** One allow-list entry: a host and an inclusive port range, with the framing when it is known. */
+/**
+ * One allow-list entry: a host and an inclusive port range, with what is known of the target: its
+ * protocol (absent: the lesson's), the lesson's framing, and a name for people.
+ */
 export const AllowedTarget = z.object({
   host: z.string(),
   from: z.number().int().min(1).max(65535),
   to: z.number().int().min(1).max(65535),
+  protocol: z.enum(PROTOCOLS).optional(),
   framing: z.enum(FRAMINGS).optional(),
   label: z.string().optional(),
 })
