@@ -6,8 +6,8 @@ import type BetterSqlite3 from 'better-sqlite3'
 import fc from 'fast-check'
 import { afterAll, afterEach, describe, expect, test } from 'vitest'
 import { FIELDS, LESSON_SCENARIO, type FieldName } from '../shared/protocol.ts'
-import { FramedClient } from './client.ts'
-import { answerMessage, handleRequest, replyText } from './handle.ts'
+import { FramedClient } from '../test-support/framed-client.ts'
+import { answerMessage, handleRequest } from './handle.ts'
 import { MemoryRegistry, type Registry } from './registry.ts'
 import { openSqliteRegistry, type SqliteRegistry } from './registry-sqlite.ts'
 import { startServer } from './server.ts'
@@ -188,7 +188,7 @@ describe('SqliteRegistry on disk', () => {
     const answers = (registry: Registry) =>
       LESSON_SCENARIO.map((request) => {
         const wire = new TextEncoder().encode(JSON.stringify(request))
-        return replyText(answerMessage(wire, registry, 'lesson'))
+        return answerMessage(wire, registry, 'lesson').text
       })
     const fromSqlite = answers(sqlite)
     expect(fromSqlite).toEqual(answers(memory))
@@ -222,8 +222,8 @@ describe('SqliteRegistry on disk', () => {
         const sqlite = openSqliteRegistry(file)
         try {
           for (const r of requests) {
-            expect(replyText(handleRequest(r, sqlite, 'http'))).toBe(
-              replyText(handleRequest(r, memory, 'http')),
+            expect(handleRequest(r, sqlite, 'http').text).toBe(
+              handleRequest(r, memory, 'http').text,
             )
             checked++
           }

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
+import { wlError } from '../shared/errors.ts'
 import { FIELDS, type FieldName, type UserRecord } from '../shared/protocol.ts'
 import type { Registry } from './registry.ts'
 
@@ -96,9 +97,9 @@ export class SqliteRegistry implements Registry {
 
   update(email: string, field: FieldName, value: string): void {
     const statement = this.updates.get(field)
-    if (!statement) throw Object.assign(new Error(`no field ${field}`), { code: 'WL_ERR_FIELD' })
+    if (!statement) throw wlError('WL_ERR_FIELD', `no field ${field}`)
     if (statement.run(toSql(value), toSql(email)).changes === 0) {
-      throw Object.assign(new Error(`no user ${email}`), { code: 'WL_ERR_NO_USER' })
+      throw wlError('WL_ERR_NO_USER', `no user ${email}`)
     }
   }
 
@@ -151,7 +152,7 @@ function loadDriver(): typeof BetterSqlite3 {
     new Database(':memory:').close()
     return Database
   } catch (err) {
-    throw Object.assign(new Error(NO_SQLITE), { code: 'WL_ERR_NO_SQLITE', cause: err })
+    throw wlError('WL_ERR_NO_SQLITE', NO_SQLITE, { cause: err })
   }
 }
 
@@ -192,7 +193,7 @@ function checkSchema(db: BetterSqlite3.Database, file: string): void {
 }
 
 function dataError(message: string, cause?: unknown): Error {
-  return Object.assign(new Error(message), { code: 'WL_ERR_DATA', cause })
+  return wlError('WL_ERR_DATA', message, { cause })
 }
 
 /** A user-facing message for why the file cannot be opened, from SQLite's error code. */

@@ -1,4 +1,4 @@
-// Starts a TypeScript entry point in a child process and waits for the ports it prints (bench helpers).
+// Starts a TypeScript entry point in a child process and waits for the ports it prints (tests, soak, benches).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
@@ -13,10 +13,18 @@ export interface Child {
   stop(): Promise<void>
 }
 
-/** Runs `tsx entry args...` from the repo root and resolves once `expect` ports were printed. */
-export function startChild(entry: string, args: string[], expect: string[]): Promise<Child> {
+/**
+ * Runs `tsx entry args...` from the repo root (or `cwd`, another checkout) and resolves once `expect`
+ * ports were printed.
+ */
+export function startChild(
+  entry: string,
+  args: string[],
+  expect: string[],
+  cwd = repo,
+): Promise<Child> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-    cwd: repo,
+    cwd,
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const ports: Record<string, number> = {}
