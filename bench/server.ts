@@ -34,8 +34,14 @@ function cycle(framing: Framing, email: string): Uint8Array[] {
   return [0, 1, 2, 3, 4].map((k) => framed(framing, cycleStep(email, k, 'Ana').request))
 }
 
-/** Requests per second on one connection, keeping up to WINDOW requests in flight. */
-async function pipelined(port: number, framing: Framing): Promise<number> {
+/** What one measurement did: requests answered, in how many seconds. */
+interface Run {
+  requests: number
+  seconds: number
+}
+
+/** Requests on one connection, keeping up to WINDOW requests in flight. */
+async function pipelined(port: number, framing: Framing): Promise<Run> {
   const client = await FramedClient.connect(port, framing)
   // Half a window of requests, pre-encoded: whole cycles, so the registry returns to empty.
   const cycles = Math.ceil(Math.max(5, Math.floor(WINDOW / 10) * 5) / 2 / 5)
@@ -61,11 +67,11 @@ async function pipelined(port: number, framing: Framing): Promise<number> {
   })
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   client.destroy()
-  return received / seconds
+  return { requests: received, seconds }
 }
 
-/** Round trips per second for CLIENTS connections, each doing ROUNDS sequential request/answer pairs. */
-async function concurrent(port: number, framing: Framing): Promise<number> {
+/** Round trips of CLIENTS connections, each doing ROUNDS sequential request/answer pairs. */
+async function concurrent(port: number, framing: Framing): Promise<Run> {
   const clients = await Promise.all(
     Array.from({ length: CLIENTS }, () => FramedClient.connect(port, framing)),
   )
@@ -87,7 +93,7 @@ async function concurrent(port: number, framing: Framing): Promise<number> {
   )
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   for (const c of clients) c.destroy()
-  return (CLIENTS * ROUNDS) / seconds
+  return { requests: CLIENTS * ROUNDS, seconds }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
@@ -108,10 +114,19 @@ async function checkout(
   return { dir, commit, remove: () => rm(dir, { recursive: true, force: true }) }
 }
 
-/** A server under test: this tree's, or REF's. */
+/** A process measured: this tree's server, REF's, or the echo server. */
 interface Side {
   name: string
   child: Child
+  port(framing: Framing): number
+}
+
+/** Medians of one measure per side: requests per second, and the side's CPU µs per request. */
+interface Row {
+  name: string
+  target: string
+  rate: number[]
+  cpu: number[]
 }
 
 async function main(): Promise<void> {
@@ -119,37 +134,43 @@ async function main(): Promise<void> {
   const old = values.ab === undefined ? undefined : await checkout(values.ab)
   try {
     const sides: Side[] = []
-    const start = async (name: string, cwd?: string) => {
-      const child = await startChild('server/main.ts', ['--quiet', ...PORTS], [...FRAMED], cwd)
+    const start = async (name: string, entry: string, expect: string[], cwd?: string) => {
+      const args = entry === 'bench/echo.ts' ? [] : ['--quiet', ...PORTS]
+      const child = await startChild(entry, args, expect, cwd)
       children.push(child)
-      sides.push({ name, child })
+      const port = (framing: Framing) => child.ports[expect.length === 1 ? expect[0]! : framing]!
+      sides.push({ name, child, port })
     }
-    await start(old ? 'this tree' : 'server')
-    if (old) await start(old.commit, old.dir)
-    const echo = await startChild('bench/echo.ts', [], ['echo'])
-    children.push(echo)
-    const echoPort = echo.ports.echo!
+    await start(old ? 'this tree' : 'server', 'server/main.ts', [...FRAMED])
+    if (old) await start(old.commit, 'server/main.ts', [...FRAMED], old.dir)
+    await start('echo', 'bench/echo.ts', ['echo'])
+    const echo = sides.length - 1
     const what = old ? `this tree's server and ${old.commit}'s, and` : 'wire-lab server and'
     console.log(
       `${what} a bare Node TCP echo server, all in child processes, loopback, median of ${RUNS} run(s)`,
     )
     console.log(`node ${process.version}, ${os.cpus().length} cores\n`)
-    const rows: { name: string; medians: number[]; echo: number; target: string }[] = []
+    const rows: Row[] = []
     const measure = async (
       name: string,
       target: string,
       framing: Framing,
-      f: (port: number) => Promise<number>,
+      f: (port: number) => Promise<Run>,
     ) => {
-      const figures = sides.map((): number[] => [])
-      const base: number[] = []
+      const rate = sides.map((): number[] => [])
+      const cpu = sides.map((): number[] => [])
       for (let run = 0; run < RUNS; run++) {
-        // Interleaved, and the servers' order alternates, so drift on a busy machine hits all alike.
-        base.push(await f(echoPort))
-        const order = run % 2 === 0 ? sides.keys() : [...sides.keys()].reverse()
-        for (const i of order) figures[i]!.push(await f(sides[i]!.child.ports[framing]!))
+        // Interleaved, the order alternating, so drift on a busy machine hits every side alike.
+        const order = run % 2 === 0 ? [...sides.keys()] : [...sides.keys()].reverse()
+        for (const i of order) {
+          const side = sides[i]!
+          const cpu0 = await side.child.cpu()
+          const { requests, seconds } = await f(side.port(framing))
+          rate[i]!.push(requests / seconds)
+          cpu[i]!.push((((await side.child.cpu()) - cpu0) / requests) * 1e6)
+        }
       }
-      rows.push({ name, medians: figures.map(median), echo: median(base), target })
+      rows.push({ name, target, rate: rate.map(median), cpu: cpu.map(median) })
     }
     for (const framing of FRAMED) {
       const target = framing === 'json' ? '>= 100k/s' : ''
@@ -160,20 +181,34 @@ async function main(): Promise<void> {
     await measure(`(b) round trips/s, ${CLIENTS} clients, json`, '>= 0.8x', 'json', (p) =>
       concurrent(p, 'json'),
     )
-    const head = ['measure', ...sides.map((s) => s.name), 'echo', 'vs echo']
-    if (old) head.push(`vs ${old.commit}`)
-    head.push('target')
-    const widths = [44, ...head.slice(1).map((h) => Math.max(12, h.length))]
-    const row = (cells: string[]) =>
-      cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' ')
-    console.log(row(head))
-    for (const { name, medians, echo: e, target } of rows) {
-      const ratios = [`${(medians[0]! / e).toFixed(2)}x`]
-      if (old) ratios.push(`${(medians[0]! / medians[1]!).toFixed(3)}x`)
-      console.log(row([name, ...medians.map(fmt), fmt(e), ...ratios, target]))
+
+    const vs = old ? [`vs ${old.commit}`] : []
+    const table = (title: string, cells: (r: Row) => string[], extra: string[]) => {
+      const head = [title, ...sides.map((s) => s.name), ...extra]
+      const widths = [44, ...head.slice(1).map((h) => Math.max(11, h.length))]
+      const line = (cells: string[]) =>
+        cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' ')
+      console.log(line(head))
+      for (const r of rows) console.log(line([r.name, ...cells(r)]))
+      console.log()
     }
-    console.log()
-    for (const side of sides) {
+    const ratio = (a: number, b: number, digits: number) => `${(a / b).toFixed(digits)}x`
+    table(
+      'measure',
+      (r) => [
+        ...r.rate.map(fmt),
+        ratio(r.rate[0]!, r.rate[echo]!, 2),
+        ...(old ? [ratio(r.rate[0]!, r.rate[1]!, 3)] : []),
+        r.target,
+      ],
+      ['vs echo', ...vs, 'target'],
+    )
+    table(
+      'CPU µs per request (each process, all threads)',
+      (r) => [...r.cpu.map((c) => c.toFixed(2)), ...(old ? [ratio(r.cpu[0]!, r.cpu[1]!, 3)] : [])],
+      vs,
+    )
+    for (const side of sides.slice(0, echo)) {
       const mib = ((await side.child.rss()) / 2 ** 20).toFixed(1)
       console.log(`${side.name} server RSS after the run: ${mib} MiB`)
     }

@@ -62,6 +62,8 @@ export interface DecoderOptions {
 }
 
 const NL = 0x0a
+const frameError = (problem: FrameError['problem'], start: number, end: number, fatal: boolean) =>
+  ({ type: 'error', problem, start, end, fatal }) satisfies FrameError
 
 // What each framing writes around a body, one character per byte: a length's 4-byte big-endian
 // prefix, ndjson's '\n'. Both encoders below are built on these two, so the framings are written once.
@@ -142,13 +144,7 @@ class LineDecoder implements Decoder {
       }
       // The limit counts the line without its '\n'.
       if (this.line.size + (stop - from) > this.max) {
-        events.push({
-          type: 'error',
-          problem: 'too-large',
-          start: this.start,
-          end: base + stop,
-          fatal: false,
-        })
+        events.push(frameError('too-large', this.start, base + stop, false))
         this.line.clear()
         this.skipping = nl === -1
         this.start = base + stop + 1
@@ -220,13 +216,7 @@ class LengthDecoder implements Decoder {
         const declared = new DataView(this.header.buffer).getUint32(0)
         if (declared > this.max) {
           // PROTOCOL.md: answer 413 at once, then skip the declared bytes and continue.
-          events.push({
-            type: 'error',
-            problem: 'too-large',
-            start: this.start,
-            end: base + at,
-            fatal: false,
-          })
+          events.push(frameError('too-large', this.start, base + at, false))
           this.skipping = declared > 0
           this.need = declared
           continue
@@ -289,13 +279,7 @@ class NaiveDecoder implements Decoder {
       const body = chunk.subarray(at, Math.min(at + NAIVE_READ, chunk.length))
       if (body.length > this.max) {
         this.dead = true
-        events.push({
-          type: 'error',
-          problem: 'too-large',
-          start: base + at,
-          end: base + at + body.length,
-          fatal: true,
-        })
+        events.push(frameError('too-large', base + at, base + at + body.length, true))
         return events
       }
       events.push({ type: 'message', body, start: base + at, end: base + at + body.length })

@@ -10,6 +10,8 @@ export interface Child {
   ports: Record<string, number>
   /** Resident set size in bytes, from /proc (Linux), or NaN. */
   rss(): Promise<number>
+  /** CPU time the process has used so far, all its threads, in seconds, from /proc (Linux), or NaN. */
+  cpu(): Promise<number>
   stop(): Promise<void>
 }
 
@@ -43,6 +45,7 @@ export function startChild(
           process: child,
           ports,
           rss: () => readRss(child.pid),
+          cpu: () => readCpu(child.pid),
           stop: () =>
             new Promise((done) => {
               if (child.exitCode !== null || child.signalCode !== null) return done()
@@ -62,6 +65,20 @@ async function readRss(pid: number | undefined): Promise<number> {
     const status = await readFile(`/proc/${pid}/status`, 'utf8')
     const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1]
     return kb === undefined ? NaN : Number(kb) * 1024
+  } catch {
+    return NaN
+  }
+}
+
+// Each thread's schedstat starts with its time on a CPU in nanoseconds: finer than /proc/PID/stat's ticks.
+async function readCpu(pid: number | undefined): Promise<number> {
+  const { readdir, readFile } = await import('node:fs/promises')
+  try {
+    const tasks = await readdir(`/proc/${pid}/task`)
+    const times = await Promise.all(
+      tasks.map((t) => readFile(`/proc/${pid}/task/${t}/schedstat`, 'utf8').catch(() => '0')),
+    )
+    return times.reduce((sum, line) => sum + Number(line.split(' ')[0]), 0) / 1e9
   } catch {
     return NaN
   }
