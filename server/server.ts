@@ -79,7 +79,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     sockets.add(socket)
     say?.('connected')
     // The registry this connection works in: the one registry today. A workspace per peer
-    // (PROTOCOL.md "Workspaces", named by a PROXY v2 header read here first) is chosen here.
+    // (PROTOCOL.md "Workspaces"; through the bridge, named by a PROXY v2 header that is read
+    // before the session starts) is chosen here.
     const workspace = registry
     const session = new Session({ ...sessionOptions, framing, registry: workspace, log: say })
     let ending = false

@@ -3,7 +3,7 @@ import { FRAMINGS, concatBytes, encodeFrame, type Framing } from '../shared/fram
 import { LESSON_SCENARIO, TEXT } from '../shared/protocol.ts'
 import { LESSON_ANSWERS, answerText, framed } from '../test-support/requests.ts'
 import { MemoryRegistry } from './registry.ts'
-import { Session, busyAnswer, type Output, type SessionOptions } from './session.ts'
+import { Session, busyAnswer, type Output, type Preamble, type SessionOptions } from './session.ts'
 
 const utf8 = (s: string) => new TextEncoder().encode(s)
 /** A frame's bytes as the session writes them: one character per byte. */
@@ -83,6 +83,35 @@ describe.each(FRAMINGS)('%s session', (framing) => {
   test('busyAnswer is the 503 in the port framing', () => {
     expect(busyAnswer(framing, 'lesson', 2)).toBe(wire(framing, [answerText('503', TEXT.busy(2))]))
   })
+})
+
+test('a preamble is read before framing, however it is cut, and picks the registry', () => {
+  // A stand-in for a PROXY v2 header: one byte of length, then the workspace's name.
+  const workspaces = new Map<string, MemoryRegistry>()
+  const preamble = (): Preamble => {
+    let held: Uint8Array = new Uint8Array(0)
+    return {
+      read(chunk) {
+        held = concatBytes([held, chunk])
+        const n = held[0]
+        if (n === undefined || held.length < 1 + n) return undefined
+        const name = Buffer.from(held.subarray(1, 1 + n)).toString()
+        if (!workspaces.has(name)) workspaces.set(name, new MemoryRegistry())
+        return { registry: workspaces.get(name)!, rest: held.subarray(1 + n) }
+      },
+    }
+  }
+  const requests = [...scenario('ndjson'), framed('ndjson', create('x@y'))]
+  const stream = concatBytes([Uint8Array.of(4), utf8('sala'), ...requests])
+  const answers = [...LESSON_ANSWERS, answerText('200', TEXT.created('x@y'))]
+  for (let cut = 1; cut < stream.length; cut++) {
+    workspaces.clear()
+    const session = open('ndjson', { preamble: preamble() })
+    const halves = [stream.subarray(0, cut), stream.subarray(cut)]
+    expect(feed(session, halves), `cut at ${cut}`).toBe(wire('ndjson', answers))
+    expect([...workspaces.keys()]).toEqual(['sala'])
+    expect(workspaces.get('sala')!.has('x@y')).toBe(true)
+  }
 })
 
 // naive cannot reassemble: that is its lesson.

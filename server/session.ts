@@ -11,13 +11,21 @@ import { answerFrameError, answerMessage, answerPlain, refuse, type Reply } from
 import { readPlainRequest, type PlainRequest } from './plain-request.ts'
 import type { Registry } from './registry.ts'
 
+/** A connection's first bytes, read before framing starts: e.g. a PROXY v2 header naming a workspace. */
+export interface Preamble {
+  /**
+   * Takes the connection's bytes until the preamble is complete (undefined while it needs more), then
+   * gives the registry the connection works in and the bytes after the preamble, for framing.
+   */
+  read(chunk: Uint8Array): { registry: Registry; rest: Uint8Array } | undefined
+}
+
 export interface SessionOptions {
   framing: Framing
-  /**
-   * The registry this connection works in. The transport picks it before the session starts, so a
-   * connection preamble that names a workspace (a PROXY v2 header) is read there, ahead of framing.
-   */
+  /** The registry this connection works in (its workspace), unless a preamble names another. */
   registry: Registry
+  /** Read ahead of framing when given; the transport gives one only to peers it trusts. */
+  preamble?: Preamble | undefined
   codes: CodeMode
   /** Largest message in bytes. */
   maxMessage: number
@@ -52,7 +60,8 @@ export class Session {
   /** Complete messages answered so far: the transport's idle timer watches it. */
   messages = 0
   private readonly framing: Framing
-  private readonly registry: Registry
+  private registry: Registry
+  private preamble: Preamble | undefined
   private readonly codes: CodeMode
   private readonly maxMessage: number
   private readonly idleSeconds: number
@@ -69,6 +78,7 @@ export class Session {
   constructor(options: SessionOptions) {
     this.framing = options.framing
     this.registry = options.registry
+    this.preamble = options.preamble
     this.codes = options.codes
     this.maxMessage = options.maxMessage
     this.idleSeconds = options.idleTimeoutMs / 1000
@@ -85,6 +95,14 @@ export class Session {
   /** Answers what a chunk completes. */
   push(chunk: Uint8Array): Output {
     if (this.done) return CLOSED
+    if (this.preamble !== undefined) {
+      const read = this.preamble.read(chunk)
+      if (read === undefined) return NOTHING
+      this.preamble = undefined
+      this.registry = read.registry
+      chunk = read.rest
+      if (chunk.length === 0) return NOTHING
+    }
     const json = this.framing === 'json'
     // json: a read that is exactly one plain request (the usual case) needs no scan to frame it.
     if (json && this.between) {
