@@ -3,7 +3,7 @@ import net from 'node:net'
 import os from 'node:os'
 import { parseArgs } from 'node:util'
 import { WebSocket } from 'ws'
-import { startChild, type Child } from './spawn.ts'
+import { startChild, type Child } from '../test-support/spawn.ts'
 
 const { values } = parseArgs({
   options: {

@@ -1,9 +1,14 @@
-// npm run bench:server: the server's speed, each figure next to a bare Node TCP echo server measured the same way.
-import net from 'node:net'
+// npm run bench:server: the server's speed next to a bare Node TCP echo server, and with --ab REF next to REF's.
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, rm, symlink } from 'node:fs/promises'
+import os from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { dumpsBytes } from '../shared/codec.ts'
-import { createDecoder, encodeFrame, type Framing } from '../shared/framing.ts'
-import { startChild, type Child } from './spawn.ts'
+import { type Framing } from '../shared/framing.ts'
+import { FramedClient } from '../test-support/framed-client.ts'
+import { cycleStep, framed } from '../test-support/requests.ts'
+import { startChild, type Child } from '../test-support/spawn.ts'
 
 const { values } = parseArgs({
   options: {
@@ -12,6 +17,8 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '500' },
     rounds: { type: 'string', default: '100' },
     runs: { type: 'string', default: '3' },
+    /** A git ref whose server runs beside this tree's, interleaved, in the same run. */
+    ab: { type: 'string' },
   },
 })
 const REQUESTS = Number(values.requests)
@@ -19,166 +26,195 @@ const WINDOW = Number(values.window)
 const CLIENTS = Number(values.clients)
 const ROUNDS = Number(values.rounds)
 const RUNS = Number(values.runs)
-const DP = 'Dados Pessoais'
+const repo = fileURLToPath(new URL('..', import.meta.url))
 
-/** One client's cycle over the four actions; repeating it leaves the registry as it was. */
-function cycle(email: string): unknown[] {
-  return [
-    { SERVIÇO: DP, AÇÃO: 'CRIAR USUARIO', EMAIL_USUARIO: email },
-    { SERVIÇO: DP, AÇÃO: 'CONSULTAR USUARIO', EMAIL_USUARIO: email },
-    {
-      SERVIÇO: DP,
-      AÇÃO: 'MODIFICAR USUARIO',
-      EMAIL_USUARIO: email,
-      CAMPO: 'Telefone',
-      VALOR: '3218181',
-    },
-    { SERVIÇO: DP, AÇÃO: 'CONSULTAR USUARIO', EMAIL_USUARIO: email },
-    { SERVIÇO: DP, AÇÃO: 'REMOVER USUARIO', EMAIL_USUARIO: email },
-  ]
+/** One client's cycle over the four actions, framed; repeating it leaves the registry as it was. */
+function cycle(framing: Framing, email: string): Uint8Array[] {
+  // An ASCII Nome, as most requests are: the server's common path is what is measured.
+  return [0, 1, 2, 3, 4].map((k) => framed(framing, cycleStep(email, k, 'Ana').request))
 }
 
-function connect(port: number): Promise<net.Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ port, host: '127.0.0.1', noDelay: true }, () => resolve(socket))
-    socket.once('error', reject)
-  })
+/** What one measurement did: requests answered, in how many seconds. */
+interface Run {
+  requests: number
+  seconds: number
 }
 
-/** Requests per second on one connection, keeping up to WINDOW requests in flight. */
-async function pipelined(port: number, framing: Framing): Promise<number> {
-  const socket = await connect(port)
-  const decoder = createDecoder(framing, { maxMessage: 1 << 30 })
+/** Requests on one connection, keeping up to WINDOW requests in flight. */
+async function pipelined(port: number, framing: Framing): Promise<Run> {
+  const client = await FramedClient.connect(port, framing)
   // Half a window of requests, pre-encoded: whole cycles, so the registry returns to empty.
-  const half = Math.max(5, Math.floor(WINDOW / 10) * 5) / 2
+  const cycles = Math.ceil(Math.max(5, Math.floor(WINDOW / 10) * 5) / 2 / 5)
   const batch = Buffer.concat(
-    Array.from({ length: Math.ceil(half / 5) }, (_, i) => cycle(`bench-${i}@wire.lab`))
-      .flat()
-      .map((r) => encodeFrame(framing, dumpsBytes(r))),
+    Array.from({ length: cycles }, (_, i) => cycle(framing, `bench-${i}@wire.lab`)).flat(),
   )
-  const perBatch = Math.ceil(half / 5) * 5
+  const perBatch = cycles * 5
   let sent = 0
   let received = 0
   const start = process.hrtime.bigint()
   await new Promise<void>((resolve, reject) => {
-    socket.on('error', reject)
+    client.socket.on('error', reject)
     const fill = () => {
       while (sent < REQUESTS && sent - received < 2 * perBatch) {
-        socket.write(batch)
+        client.sendRaw(batch)
         sent += perBatch
       }
     }
-    socket.on('data', (chunk: Buffer) => {
-      for (const e of decoder.push(chunk)) if (e.type === 'message') received++
-      if (received >= sent && sent >= REQUESTS) resolve()
-      else fill()
-    })
+    client.onAnswer = () => received++
+    // After the client's own listener has counted this read's answers.
+    client.socket.on('data', () => (received >= sent && sent >= REQUESTS ? resolve() : fill()))
     fill()
   })
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
-  socket.destroy()
-  return received / seconds
+  client.destroy()
+  return { requests: received, seconds }
 }
 
-/** Round trips per second for CLIENTS connections, each doing ROUNDS sequential request/answer pairs. */
-async function concurrent(port: number, framing: Framing): Promise<number> {
-  const sockets = await Promise.all(Array.from({ length: CLIENTS }, () => connect(port)))
+/** Round trips of CLIENTS connections, each doing ROUNDS sequential request/answer pairs. */
+async function concurrent(port: number, framing: Framing): Promise<Run> {
+  const clients = await Promise.all(
+    Array.from({ length: CLIENTS }, () => FramedClient.connect(port, framing)),
+  )
   const start = process.hrtime.bigint()
   await Promise.all(
-    sockets.map(
-      (socket, i) =>
+    clients.map(
+      (client, i) =>
         new Promise<void>((resolve, reject) => {
-          const requests = cycle(`conc-${i}@wire.lab`).map((r) =>
-            encodeFrame(framing, dumpsBytes(r)),
-          )
-          const decoder = createDecoder(framing, { maxMessage: 1 << 30 })
+          const requests = cycle(framing, `conc-${i}@wire.lab`)
           let done = 0
-          socket.on('error', reject)
-          socket.on('data', (chunk: Buffer) => {
-            for (const e of decoder.push(chunk)) {
-              if (e.type !== 'message') continue
-              if (++done === ROUNDS) return resolve()
-              socket.write(requests[done % requests.length]!)
-            }
-          })
-          socket.write(requests[0]!)
+          client.socket.on('error', reject)
+          client.onAnswer = () => {
+            if (++done === ROUNDS) resolve()
+            else client.sendRaw(requests[done % requests.length]!)
+          }
+          client.sendRaw(requests[0]!)
         }),
     ),
   )
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
-  for (const s of sockets) s.destroy()
-  return (CLIENTS * ROUNDS) / seconds
+  for (const c of clients) c.destroy()
+  return { requests: CLIENTS * ROUNDS, seconds }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
+const PORTS = ['json', 'ndjson', 'length', 'naive'].flatMap((f) => [`--${f}-port`, '0'])
+const FRAMED = ['json', 'ndjson', 'length'] as const
+
+/** REF's tree in a temporary directory, sharing this checkout's node_modules; `remove` deletes it. */
+async function checkout(
+  ref: string,
+): Promise<{ dir: string; commit: string; remove(): Promise<void> }> {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, maxBuffer: 1 << 30 })
+  const commit = git('rev-parse', '--short', `${ref}^{commit}`).toString().trim()
+  const dir = await mkdtemp(join(os.tmpdir(), `wire-lab-${commit}-`))
+  // git archive, not a worktree: this repository's own state is left as it was.
+  execFileSync('tar', ['-x', '-C', dir], { input: git('archive', '--format=tar', commit) })
+  await symlink(join(repo, 'node_modules'), join(dir, 'node_modules'))
+  return { dir, commit, remove: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/** A process measured: this tree's server, REF's, or the echo server. */
+interface Side {
+  name: string
+  child: Child
+  port(framing: Framing): number
+}
+
+/** Medians of one measure per side: requests per second, and the side's CPU µs per request. */
+interface Row {
+  name: string
+  target: string
+  rate: number[]
+  cpu: number[]
+}
 
 async function main(): Promise<void> {
-  const ports = [
-    '--json-port',
-    '0',
-    '--ndjson-port',
-    '0',
-    '--length-port',
-    '0',
-    '--naive-port',
-    '0',
-  ]
   const children: Child[] = []
+  const old = values.ab === undefined ? undefined : await checkout(values.ab)
   try {
-    const server = await startChild(
-      'server/main.ts',
-      ['--quiet', ...ports],
-      ['json', 'ndjson', 'length'],
-    )
-    children.push(server)
-    const echo = await startChild('bench/echo.ts', [], ['echo'])
-    children.push(echo)
-    const echoPort = echo.ports.echo!
+    const sides: Side[] = []
+    const start = async (name: string, entry: string, expect: string[], cwd?: string) => {
+      const args = entry === 'bench/echo.ts' ? [] : ['--quiet', ...PORTS]
+      const child = await startChild(entry, args, expect, cwd)
+      children.push(child)
+      const port = (framing: Framing) => child.ports[expect.length === 1 ? expect[0]! : framing]!
+      sides.push({ name, child, port })
+    }
+    await start(old ? 'this tree' : 'server', 'server/main.ts', [...FRAMED])
+    if (old) await start(old.commit, 'server/main.ts', [...FRAMED], old.dir)
+    await start('echo', 'bench/echo.ts', ['echo'])
+    const echo = sides.length - 1
+    const what = old ? `this tree's server and ${old.commit}'s, and` : 'wire-lab server and'
     console.log(
-      `wire-lab server vs bare Node TCP echo, both in child processes, loopback, median of ${RUNS} run(s)`,
+      `${what} a bare Node TCP echo server, all in child processes, loopback, median of ${RUNS} run(s)`,
     )
-    console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`)
-    const rows: [string, number, number, string][] = []
+    console.log(`node ${process.version}, ${os.cpus().length} cores\n`)
+    const rows: Row[] = []
     const measure = async (
       name: string,
       target: string,
-      f: (port: number) => Promise<number>,
-      port: number,
+      framing: Framing,
+      f: (port: number) => Promise<Run>,
     ) => {
-      const server: number[] = []
-      const base: number[] = []
+      const rate = sides.map((): number[] => [])
+      const cpu = sides.map((): number[] => [])
       for (let run = 0; run < RUNS; run++) {
-        // Interleave, so drift on a busy machine hits both sides alike.
-        base.push(await f(echoPort))
-        server.push(await f(port))
+        // Interleaved, the order alternating, so drift on a busy machine hits every side alike.
+        const order = run % 2 === 0 ? [...sides.keys()] : [...sides.keys()].reverse()
+        for (const i of order) {
+          const side = sides[i]!
+          const cpu0 = await side.child.cpu()
+          const { requests, seconds } = await f(side.port(framing))
+          rate[i]!.push(requests / seconds)
+          cpu[i]!.push((((await side.child.cpu()) - cpu0) / requests) * 1e6)
+        }
       }
-      rows.push([name, median(server), median(base), target])
+      rows.push({ name, target, rate: rate.map(median), cpu: cpu.map(median) })
     }
-    for (const framing of ['json', 'ndjson', 'length'] as const) {
-      await measure(
-        `(a) pipelined req/s, 1 conn, ${framing}`,
-        framing === 'json' ? '>= 100k/s' : '',
-        (p) => pipelined(p, framing),
-        server.ports[framing]!,
+    for (const framing of FRAMED) {
+      const target = framing === 'json' ? '>= 100k/s' : ''
+      await measure(`(a) pipelined req/s, 1 conn, ${framing}`, target, framing, (p) =>
+        pipelined(p, framing),
       )
     }
-    await measure(
-      `(b) round trips/s, ${CLIENTS} clients, json`,
-      '>= 0.8x',
-      (p) => concurrent(p, 'json'),
-      server.ports.json!,
+    await measure(`(b) round trips/s, ${CLIENTS} clients, json`, '>= 0.8x', 'json', (p) =>
+      concurrent(p, 'json'),
     )
-    const widths = [44, 12, 12, 7, 10]
-    const row = (cells: string[]) =>
-      cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' ')
-    console.log(row(['measure', 'server', 'echo', 'ratio', 'target']))
-    for (const [name, s, e, target] of rows) {
-      console.log(row([name, fmt(s), fmt(e), `${(s / e).toFixed(2)}x`, target]))
+
+    const vs = old ? [`vs ${old.commit}`] : []
+    const table = (title: string, cells: (r: Row) => string[], extra: string[]) => {
+      const head = [title, ...sides.map((s) => s.name), ...extra]
+      const widths = [44, ...head.slice(1).map((h) => Math.max(11, h.length))]
+      const line = (cells: string[]) =>
+        cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' ')
+      console.log(line(head))
+      for (const r of rows) console.log(line([r.name, ...cells(r)]))
+      console.log()
     }
-    console.log(`\nserver RSS after the run: ${((await server.rss()) / 2 ** 20).toFixed(1)} MiB`)
+    const ratio = (a: number, b: number, digits: number) => `${(a / b).toFixed(digits)}x`
+    table(
+      'measure',
+      (r) => [
+        ...r.rate.map(fmt),
+        ratio(r.rate[0]!, r.rate[echo]!, 2),
+        ...(old ? [ratio(r.rate[0]!, r.rate[1]!, 3)] : []),
+        r.target,
+      ],
+      ['vs echo', ...vs, 'target'],
+    )
+    table(
+      'CPU µs per request (each process, all threads)',
+      (r) => [...r.cpu.map((c) => c.toFixed(2)), ...(old ? [ratio(r.cpu[0]!, r.cpu[1]!, 3)] : [])],
+      vs,
+    )
+    for (const side of sides.slice(0, echo)) {
+      const mib = ((await side.child.rss()) / 2 ** 20).toFixed(1)
+      console.log(`${side.name} server RSS after the run: ${mib} MiB`)
+    }
   } finally {
     await Promise.all(children.map((c) => c.stop()))
+    await old?.remove()
   }
 }
 

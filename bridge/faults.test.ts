@@ -1,7 +1,7 @@
 // Bridge faults: the server killed mid-traffic (every client told why), and connect floods that leave nothing.
 import { afterEach, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { startChild, type Child } from '../bench/spawn.ts'
+import { startChild, type Child } from '../test-support/spawn.ts'
 import { CLOSE } from '../shared/bridge-protocol.ts'
 import { dumpsBytes } from '../shared/codec.ts'
 import { FRAMINGS, encodeFrame, type Framing } from '../shared/framing.ts'

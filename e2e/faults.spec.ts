@@ -1,7 +1,7 @@
 // Faults end to end: the server killed under several pages, the bridge crashing and back, a frame too big.
 import type { Page } from '@playwright/test'
 import { fileURLToPath } from 'node:url'
-import { startChild, type Child } from '../bench/spawn.ts'
+import { startChild, type Child } from '../test-support/spawn.ts'
 import { defaultAllowList } from '../bridge/allow.ts'
 import { startBridge } from '../bridge/bridge.ts'
 import { startServer } from '../server/server.ts'

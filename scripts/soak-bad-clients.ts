@@ -7,12 +7,11 @@ import { answerMessage } from '../server/handle.ts'
 import { MemoryRegistry } from '../server/registry.ts'
 import {
   ANSWER_TIMEOUT_MS,
-  DP,
+  FramedClient,
   OPEN_TIMEOUT_MS,
-  WireClient,
-  answerText,
-  framed,
-} from './soak-wire.ts'
+  type AnyClient,
+} from '../test-support/framed-client.ts'
+import { DP, answerText } from '../test-support/requests.ts'
 
 const MAX_MESSAGE = 64 * 1024
 /** The server's idle timeout in the soak, so clients that stall mid-message are answered 408 in time. */
@@ -66,7 +65,7 @@ export function floodWs(url: string, n: number): Promise<boolean> {
 }
 
 interface BadContext {
-  open: (via: 'tcp' | 'ws', framing: Framing, path?: string) => Promise<WireClient>
+  open: (via: 'tcp' | 'ws', framing: Framing, path?: string) => Promise<AnyClient>
   bridgeUrl: (path: string, framing: Framing) => string
   via: 'tcp' | 'ws'
   ports: Record<Framing, number>
@@ -80,14 +79,11 @@ interface BadCase {
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
-const oracle = (body: Uint8Array) => {
-  const reply = answerMessage(body, new MemoryRegistry(), 'lesson')
-  return answerText(reply.code, reply.explanation)
-}
+const oracle = (body: Uint8Array) => answerMessage(body, new MemoryRegistry(), 'lesson').text
 const lookup = (email: string) => ({ SERVIÇO: DP, AÇÃO: 'CONSULTAR USUARIO', EMAIL_USUARIO: email })
 
-async function expectAnswer(client: WireClient, expected: string, what: string): Promise<void> {
-  const got = await client.next(IDLE_S * 1000 + ANSWER_TIMEOUT_MS)
+async function expectAnswer(client: AnyClient, expected: string, what: string): Promise<void> {
+  const [got = ''] = await client.nextText(1, IDLE_S * 1000 + ANSWER_TIMEOUT_MS)
   if (got !== expected) throw new Error(`${what}: got ${got.slice(0, 100)}`)
 }
 
@@ -103,10 +99,10 @@ function refusedThenGoesOn(
     async run({ open, via }) {
       const client = await open(via, framing)
       try {
-        client.send(encodeFrame(framing, body))
+        client.sendRaw(encodeFrame(framing, body))
         await expectAnswer(client, answer, name)
         const email = `nobody-${name}@wire.lab`
-        client.send(framed(framing, lookup(email)))
+        client.send(lookup(email))
         await expectAnswer(client, answerText('404', TEXT.notRegistered(email)), `${name}, then`)
         return true
       } finally {
@@ -147,7 +143,7 @@ export const BAD_CASES: BadCase[] = [
     name: 'garbage (json)',
     async run({ open, via }) {
       const client = await open(via, 'json')
-      client.send(utf8('hello'))
+      client.sendRaw(utf8('hello'))
       await expectAnswer(client, answerText('400', TEXT.garbage(5)), 'garbage')
       client.end()
       await client.waitClosed()
@@ -158,7 +154,7 @@ export const BAD_CASES: BadCase[] = [
     name: 'oversize (json), then the server closes',
     async run({ open, via }) {
       const client = await open(via, 'json')
-      client.send(OVERSIZE)
+      client.sendRaw(OVERSIZE)
       await expectAnswer(client, answerText('413', TEXT.tooLarge(MAX_MESSAGE, true)), 'oversize')
       await client.waitClosed()
       return true
@@ -168,7 +164,7 @@ export const BAD_CASES: BadCase[] = [
     name: 'half a message, then vanish',
     async run({ open, via }) {
       const client = await open(via, 'length')
-      client.send(encodeFrame('length', HALF).subarray(0, HALF.length))
+      client.sendRaw(encodeFrame('length', HALF).subarray(0, HALF.length))
       client.destroy()
       await client.waitClosed()
       return false
@@ -178,7 +174,7 @@ export const BAD_CASES: BadCase[] = [
     name: 'half a message, then silence until the idle timeout',
     async run({ open, via }) {
       const client = await open(via, 'ndjson')
-      client.send(HALF)
+      client.sendRaw(HALF)
       await expectAnswer(client, answerText('408', TEXT.idle(IDLE_S)), 'stall')
       await client.waitClosed()
       return true
@@ -189,7 +185,7 @@ export const BAD_CASES: BadCase[] = [
     tcpOnly: true,
     async run({ open }) {
       const client = await open('tcp', 'json')
-      client.send(HALF)
+      client.sendRaw(HALF)
       client.end()
       await expectAnswer(client, answerText('400', TEXT.incomplete(HALF.length)), 'half-close')
       await client.waitClosed()
@@ -201,13 +197,13 @@ export const BAD_CASES: BadCase[] = [
     async run({ bridgeUrl }) {
       const codes: number[] = []
       const url = bridgeUrl('/ws', 'json')
-      const refused = async (client: Promise<WireClient>) =>
+      const refused = async (client: Promise<AnyClient>) =>
         codes.push(await (await client).waitClosed())
-      await refused(WireClient.ws(url.replace(/:\d+$/, ':1'), 'json'))
-      await refused(WireClient.ws(url, 'json', 'https://evil.example'))
-      await refused(WireClient.ws(url.replace(/\?.*$/, ''), 'json'))
-      const huge = await WireClient.ws(url, 'json')
-      huge.send(new Uint8Array((1 << 20) + 1))
+      await refused(FramedClient.ws(url.replace(/:\d+$/, ':1'), 'json'))
+      await refused(FramedClient.ws(url, 'json', { origin: 'https://evil.example' }))
+      await refused(FramedClient.ws(url.replace(/\?.*$/, ''), 'json'))
+      const huge = await FramedClient.ws(url, 'json')
+      huge.sendRaw(new Uint8Array((1 << 20) + 1))
       codes.push(await huge.waitClosed())
       if (codes.join() !== '4004,4005,4008,1009') throw new Error(`close codes ${codes.join()}`)
       return true

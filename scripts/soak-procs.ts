@@ -1,6 +1,6 @@
 // The soak's child processes: the server and a bridge allowing exactly its ports, and the sockets a process holds.
 import { readdir, readlink } from 'node:fs/promises'
-import { startChild, type Child } from '../bench/spawn.ts'
+import { startChild, type Child } from '../test-support/spawn.ts'
 import { FRAMINGS } from '../shared/framing.ts'
 
 /** Sockets a process holds right now (Linux /proc), or NaN. */

@@ -2,11 +2,12 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import type { Child } from '../bench/spawn.ts'
+import type { Child } from '../test-support/spawn.ts'
 import { FRAMINGS, type Framing } from '../shared/framing.ts'
 import { BAD_CASES, IDLE_S, floodTcp, floodWs } from './soak-bad-clients.ts'
 import { socketCount, startProcesses } from './soak-procs.ts'
-import { WireClient, cycleStep, framed } from './soak-wire.ts'
+import { FramedClient, type AnyClient } from '../test-support/framed-client.ts'
+import { cycleStep } from '../test-support/requests.ts'
 
 /** What one soak run saw. */
 export interface SoakSummary {
@@ -86,10 +87,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
 
   const deadline = Date.now() + seconds * 1000
   const running = () => Date.now() < deadline && crashes.length === 0
-  const open = (via: 'tcp' | 'ws', framing: Framing, path = '/') =>
+  const open = (via: 'tcp' | 'ws', framing: Framing, path = '/'): Promise<AnyClient> =>
     via === 'tcp'
-      ? WireClient.tcp(ports[framing], framing)
-      : WireClient.ws(bridgeUrl(path, framing), framing)
+      ? FramedClient.connect(ports[framing], framing)
+      : FramedClient.ws(bridgeUrl(path, framing), framing)
 
   async function normalClient(i: number, via: 'tcp' | 'ws'): Promise<void> {
     // naive works here: each request is one small write and the next waits for its answer.
@@ -107,8 +108,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
       for (let k = 0; k < 100 && (running() || k % 5 !== 0); k++) {
         const step = cycleStep(email, k)
         const t0 = performance.now()
-        client.send(framed(framing, step.request))
-        const got = await client.next().catch((err: Error) => `(${err.message})`)
+        client.send(step.request)
+        const got = await client.nextText().then(
+          ([text]) => text!,
+          (err: Error) => `(${err.message})`,
+        )
         rtt[via].push(performance.now() - t0)
         if (got === step.answer) stats.requests[via]++
         else {

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { DEFAULT_PORTS } from '../shared/framing.ts'
+import { wlError } from '../shared/errors.ts'
 import { CODE_MODES, type CodeMode } from '../shared/protocol.ts'
 import { parseAllowedHost } from '../bridge/hosts.ts'
 import { parseCount } from '../server/cli.ts'
@@ -76,10 +77,13 @@ async function main(): Promise<void> {
   })
   if (values.help) return console.log(HELP)
   if (!(CODE_MODES as readonly string[]).includes(values.codes)) {
-    throw new Error(`--codes must be one of ${CODE_MODES.join(', ')}, not "${values.codes}"`)
+    throw wlError(
+      'WL_ERR_USAGE',
+      `--codes must be one of ${CODE_MODES.join(', ')}, not "${values.codes}"`,
+    )
   }
   if (values.data !== undefined && values.data.trim() === '') {
-    throw new Error('--data needs a file name, such as --data class.db')
+    throw wlError('WL_ERR_USAGE', '--data needs a file name, such as --data class.db')
   }
   const dataFile = values.data === undefined ? undefined : resolve(values.data)
   // A data file that cannot be used fails now, not after a build of the page.

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_MAX_MESSAGE, DEFAULT_PORTS, FRAMINGS, type Framing } from '../shared/framing.ts'
+import { wlError } from '../shared/errors.ts'
 import { CODE_MODES, type CodeMode } from '../shared/protocol.ts'
 import { createFaultReporter, createLineWriter, parseCount, parseSize } from './cli.ts'
 import type { ServerOptions } from './server.ts'
@@ -55,7 +56,10 @@ export function parseServerArgs(argv: string[]): ServerOptions | 'help' {
   })
   if (values.help) return 'help'
   if (!(CODE_MODES as readonly string[]).includes(values.codes)) {
-    throw new Error(`--codes must be one of ${CODE_MODES.join(', ')}, not "${values.codes}"`)
+    throw wlError(
+      'WL_ERR_USAGE',
+      `--codes must be one of ${CODE_MODES.join(', ')}, not "${values.codes}"`,
+    )
   }
   const ports: Partial<Record<Framing, number>> = {}
   for (const framing of FRAMINGS) {
@@ -63,7 +67,7 @@ export function parseServerArgs(argv: string[]): ServerOptions | 'help' {
     if (raw !== undefined) ports[framing] = parseCount(`--${framing}-port`, raw, 0, 65535)
   }
   if (values.data !== undefined && values.data.trim() === '') {
-    throw new Error('--data needs a file name, such as --data class.db')
+    throw wlError('WL_ERR_USAGE', '--data needs a file name, such as --data class.db')
   }
   const log = values.quiet ? undefined : createLineWriter(process.stderr)
   return {

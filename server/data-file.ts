@@ -1,4 +1,5 @@
 // Opening a `--data` file: check it is intact and ours, bring it to this version, or say why not.
+import { wlError } from '../shared/errors.ts'
 import { accessSync, constants, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, dirname, resolve } from 'node:path'
@@ -40,7 +41,7 @@ export interface DataFile {
 
 type Code = 'WL_ERR_DATA' | 'WL_ERR_DATA_DAMAGED' | 'WL_ERR_DATA_PERMISSION'
 function dataError(message: string, cause?: unknown, code: Code = 'WL_ERR_DATA'): Error {
-  return Object.assign(new Error(message), { code, cause })
+  return wlError(code, message, { cause })
 }
 
 /**
@@ -88,7 +89,7 @@ function loadDriver(): typeof BetterSqlite3 {
     new Database(':memory:').close()
     return Database
   } catch (err) {
-    throw Object.assign(new Error(NO_SQLITE), { code: 'WL_ERR_NO_SQLITE', cause: err })
+    throw wlError('WL_ERR_NO_SQLITE', NO_SQLITE, { cause: err })
   }
 }
 

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, expect, test } from 'vitest'
-import { startChild, type Child } from '../bench/spawn.ts'
+import { startChild, type Child } from '../test-support/spawn.ts'
 import { FIELDS, TEXT, newRecord, type FieldName, type UserRecord } from '../shared/protocol.ts'
-import { FramedClient } from './client.ts'
-import { replyText } from './handle.ts'
+import { FramedClient } from '../test-support/framed-client.ts'
+import { answerText } from '../test-support/requests.ts'
 import { openSqliteRegistry } from './registry-sqlite.ts'
 
 const CLIENTS = 8
@@ -37,7 +37,7 @@ async function startServer(file: string): Promise<Child> {
   return child
 }
 
-const ok = (explanation: string | UserRecord) => replyText({ code: '200', explanation })
+const ok = (explanation: string | UserRecord) => answerText('200', explanation)
 
 /** The state after a request, as MemoryRegistry would have it. */
 function apply(state: State, { request }: Op): void {
@@ -112,7 +112,7 @@ function writer(client: number) {
 /** The CONSULTAR answer for an email in a state. */
 const consulted = (state: State, email: string) => {
   const record = state.get(email)
-  return record ? ok(record) : replyText({ code: '404', explanation: TEXT.notRegistered(email) })
+  return record ? ok(record) : answerText('404', TEXT.notRegistered(email))
 }
 const consult = (email: string) => ({
   SERVIÇO: DP,

@@ -1,10 +1,11 @@
 // Faults: slow-loris and never-finished messages meet the idle timeout; connect floods leave nothing behind.
 import net from 'node:net'
 import { describe, expect, test } from 'vitest'
-import { dumps, dumpsBytes } from '../shared/codec.ts'
+import { dumpsBytes } from '../shared/codec.ts'
 import { FRAMINGS, createDecoder, encodeFrame, type Framing } from '../shared/framing.ts'
 import { TEXT } from '../shared/protocol.ts'
-import { FramedClient } from './client.ts'
+import { FramedClient } from '../test-support/framed-client.ts'
+import { answerText } from '../test-support/requests.ts'
 import type { RunningServer } from './server.ts'
 import { collector, useTestServer } from './test-server.ts'
 
@@ -14,8 +15,7 @@ const lab = useTestServer()
 const start = lab.start.bind(lab)
 const connect = lab.connect.bind(lab)
 
-const answer = (code: string, explanation: string) =>
-  dumps({ 'CODIGO DE ERRO': code, EXPLICAÇÃO: explanation })
+const answer = answerText
 const IDLE_ANSWER = answer('408', TEXT.idle(IDLE_MS / 1000))
 const text = (bodies: Uint8Array[]) => bodies.map((b) => Buffer.from(b).toString('utf8'))
 const REQUEST = dumpsBytes({

@@ -8,7 +8,7 @@ import { corpusInput } from '../shared/fuzz-arbitraries.ts'
 import { chunking, concat, splitBytes, type Chunking } from '../shared/fuzz-chunking.ts'
 import { EMAIL_POOL, anyString, preview, type FuzzInput } from '../shared/fuzz-requests.ts'
 import { FRAMINGS, createDecoder, encodeFrame, type Framing } from '../shared/framing.ts'
-import { answerFrameError, answerMessage, replyText } from './handle.ts'
+import { answerFrameError, answerMessage } from './handle.ts'
 import { MemoryRegistry } from './registry.ts'
 import { startServer, type RunningServer } from './server.ts'
 
@@ -274,13 +274,13 @@ function owedAnswers(framing: Framing, stream: Uint8Array): (string | undefined)
   for (const e of [...decoder.push(stream), ...decoder.end()]) {
     if (e.type === 'message') {
       try {
-        owed.push(replyText(answerMessage(e.body, registry, 'lesson')))
+        owed.push(answerMessage(e.body, registry, 'lesson').text)
       } catch {
         owed.push(undefined)
       }
       continue
     }
-    owed.push(replyText(answerFrameError(e, MAX, 'lesson')))
+    owed.push(answerFrameError(e, MAX, 'lesson').text)
     if (e.fatal) break
   }
   return owed

@@ -1,27 +1,29 @@
 import { describe, expect, test } from 'vitest'
 import { dumps } from '../shared/codec.ts'
-import { CODE, EXPLANATION, FIELDS, LESSON_SCENARIO, type CodeMode } from '../shared/protocol.ts'
 import {
-  answerFrameError,
-  answerMessage,
-  handleRequest,
-  replyBytes,
-  replyText,
-  type Reply,
-} from './handle.ts'
+  CODE,
+  EXPLANATION,
+  FIELDS,
+  LESSON_SCENARIO,
+  TEXT,
+  type CodeMode,
+} from '../shared/protocol.ts'
+import { LESSON_ANSWERS, explanationOf } from '../test-support/requests.ts'
+import { answerFrameError, answerMessage, handleRequest, type Reply } from './handle.ts'
 import { MemoryRegistry } from './registry.ts'
 
 const utf8 = (s: string) => new TextEncoder().encode(s)
-const text = (b: Uint8Array) => new TextDecoder().decode(b)
 const DP = 'Dados Pessoais'
+/** A reply as its code and its EXPLICAÇÃO, read back from its text. */
+const view = (r: Reply) => ({ code: r.code, explanation: explanationOf(r.text) })
 
 /** A registry with eu@gmail.com created, and a function answering one request against it. */
 function setup(mode: CodeMode = 'lesson') {
   const registry = new MemoryRegistry()
   registry.create('eu@gmail.com')
   const ask = (request: unknown) => {
-    const r = handleRequest(request, registry, mode)
-    return [r.code, r.explanation]
+    const { code, explanation } = view(handleRequest(request, registry, mode))
+    return [code, explanation]
   }
   return { registry, ask }
 }
@@ -33,21 +35,6 @@ const mod = (campo: unknown, valor: unknown, email = 'eu@gmail.com') => ({
   ...(valor === undefined ? {} : { VALOR: valor }),
 })
 
-// The ten response lines of PROTOCOL.md, as Python bytes literals with \\ -> \.
-const GOLDEN =
-  String.raw`{"CODIGO DE ERRO": "404", "EXPLICA\u00c7\u00c3O": "Usu\u00e1rio n\u00e3o registrado:eu@gmail.com"}
-{"CODIGO DE ERRO": "200", "EXPLICA\u00c7\u00c3O": "Novo usu\u00e1rio registrado com email:eu@gmail.com"}
-{"CODIGO DE ERRO": "200", "EXPLICA\u00c7\u00c3O": "Usu\u00e1rio eu@gmail.com teve o CAMPO:Email atualizado para o VALOR:meu@gmail.com"}
-{"CODIGO DE ERRO": "404", "EXPLICA\u00c7\u00c3O": "Usu\u00e1rio n\u00e3o registrado:eu@gmail.com"}
-{"CODIGO DE ERRO": "200", "EXPLICA\u00c7\u00c3O": {"Nome": null, "Endere\u00e7o": null, "Telefone": null, "Email": "meu@gmail.com"}}
-{"CODIGO DE ERRO": "200", "EXPLICA\u00c7\u00c3O": "Usu\u00e1rio meu@gmail.com teve o CAMPO:Telefone atualizado para o VALOR:3218181"}
-{"CODIGO DE ERRO": "200", "EXPLICA\u00c7\u00c3O": "Usu\u00e1rio meu@gmail.com teve o CAMPO:Nome atualizado para o VALOR:Cabron"}
-{"CODIGO DE ERRO": "200", "EXPLICA\u00c7\u00c3O": {"Nome": "Cabron", "Endere\u00e7o": null, "Telefone": "3218181", "Email": "meu@gmail.com"}}
-{"CODIGO DE ERRO": "200", "EXPLICA\u00c7\u00c3O": "Usu\u00e1rio removido:meu@gmail.com"}
-{"CODIGO DE ERRO": "404", "EXPLICA\u00c7\u00c3O": "Usu\u00e1rio n\u00e3o registrado:meu@gmail.com"}`.split(
-    '\n',
-  )
-
 test("the lesson's ten-message scenario gives PROTOCOL.md's ten responses byte for byte", () => {
   const registry = new MemoryRegistry()
   const answers = LESSON_SCENARIO.map((request) => {
@@ -56,25 +43,37 @@ test("the lesson's ten-message scenario gives PROTOCOL.md's ten responses byte f
       /[^\x20-\x7e]/g,
       (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
     )
-    return text(replyBytes(answerMessage(utf8(wire), registry, 'lesson')))
+    return answerMessage(utf8(wire), registry, 'lesson').text
   })
-  expect(answers).toEqual(GOLDEN)
+  expect(answers).toEqual(LESSON_ANSWERS)
 })
 
 test('answers built from pre-escaped pieces equal json.dumps of their code and EXPLICAÇÃO', () => {
   const registry = new MemoryRegistry()
   const emails = ['eu@gmail.com', 'a"b', 'a\\b', 'ç😀@x', 'nul\u0000@x', '\u007f', '__proto__', '']
   const values = ['3218181', 'Rua "A", nº 5', '\ud800', 'x\ny']
-  let built = 0
-  const check = (r: Reply) => {
-    // Each answer on its own, as it is given.
-    expect(replyText(r)).toBe(dumps({ [CODE]: r.code, [EXPLANATION]: r.explanation }))
-    if (r.text !== undefined) built++
+  let checked = 0
+  const check = (r: Reply, request: Record<string, string>) => {
+    // Each answer on its own, as it is given: exactly json.dumps of what it says...
+    const explanation = explanationOf(r.text)
+    expect(r.text).toBe(dumps({ [CODE]: r.code, [EXPLANATION]: explanation }))
+    // ...and what it says is one of TEXT's sentences with this request's strings in their places.
+    const { EMAIL_USUARIO: email = '', CAMPO: field = '', VALOR: value = '' } = request
+    if (typeof explanation === 'string')
+      expect([
+        TEXT.created(email),
+        TEXT.notRegistered(email),
+        TEXT.alreadyRegistered(email),
+        TEXT.alreadyRegistered(value),
+        TEXT.removed(email),
+        TEXT.modified(email, field, value),
+      ]).toContain(explanation)
+    checked++
   }
   const ask = (r: Record<string, string>) => {
-    check(handleRequest({ SERVIÇO: DP, ...r }, registry, 'http'))
+    check(handleRequest({ SERVIÇO: DP, ...r }, registry, 'http'), r)
     // The same request as bytes, so the fast path (when it applies) builds the answer too.
-    check(answerMessage(utf8(JSON.stringify({ SERVIÇO: DP, ...r })), registry, 'http'))
+    check(answerMessage(utf8(JSON.stringify({ SERVIÇO: DP, ...r })), registry, 'http'), r)
   }
   for (const email of emails) {
     const e = { EMAIL_USUARIO: email }
@@ -87,8 +86,8 @@ test('answers built from pre-escaped pieces equal json.dumps of their code and E
     ask({ AÇÃO: 'MODIFICAR USUARIO', ...e, CAMPO: 'Email', VALOR: emails[0]! })
     ask({ AÇÃO: 'REMOVER USUARIO', ...e })
   }
-  // Every one of these answers (8 emails x 9 requests x 2 paths) was built ahead.
-  expect(built).toBe(144)
+  // Every one of these answers (8 emails x 9 requests x 2 paths) was checked.
+  expect(checked).toBe(144)
 })
 
 test("CONSULTAR's answer keeps the record as it was when asked", () => {
@@ -98,7 +97,7 @@ test("CONSULTAR's answer keeps the record as it was when asked", () => {
   ask({ AÇÃO: 'CRIAR USUARIO' })
   const before = ask({ AÇÃO: 'CONSULTAR USUARIO' })
   ask({ AÇÃO: 'MODIFICAR USUARIO', CAMPO: 'Nome', VALOR: 'Ana' })
-  expect(before.explanation).toEqual({
+  expect(explanationOf(before.text)).toEqual({
     Nome: null,
     Endereço: null,
     Telefone: null,
@@ -276,7 +275,7 @@ describe('deliberate deviations', () => {
 
   test('invalid JSON, a non-object and invalid UTF-8 are answered 400', () => {
     const registry = new MemoryRegistry()
-    const ask = (bytes: Uint8Array) => answerMessage(bytes, registry, 'lesson')
+    const ask = (bytes: Uint8Array) => view(answerMessage(bytes, registry, 'lesson'))
     expect(ask(utf8('{not json}'))).toMatchObject({
       code: '400',
       explanation: expect.stringMatching(/^Mensagem não é um JSON válido/),
@@ -381,16 +380,16 @@ describe('framing errors', () => {
       'A conexão foi encerrada no meio de uma mensagem (5 bytes sem terminar)',
     ],
   ])('%j', (e, code, explanation) => {
-    expect(answerFrameError(e, 65536, 'lesson')).toEqual({ code, explanation })
+    expect(view(answerFrameError(e, 65536, 'lesson'))).toEqual({ code, explanation })
   })
 })
 
 describe('workspace limits (PROTOCOL.md "Workspaces")', () => {
   const create = (email: string) => ({ SERVIÇO: DP, AÇÃO: 'CRIAR USUARIO', EMAIL_USUARIO: email })
   const bytes = (request: unknown, registry: MemoryRegistry, mode: CodeMode) => [
-    replyText(handleRequest(request, registry, mode)),
+    handleRequest(request, registry, mode).text,
     // The same request as bytes, so the fast path answers it too.
-    replyText(answerMessage(utf8(JSON.stringify(request)), registry, mode)),
+    answerMessage(utf8(JSON.stringify(request)), registry, mode).text,
   ]
 
   test.each([

@@ -1,5 +1,5 @@
 // Pure request handling: one message's bytes (or a framing error) -> one reply, per PROTOCOL.md.
-import { describeKind, dumps, dumpsString, isJsonObject, parseMessage } from '../shared/codec.ts'
+import { describeKind, dumpsString, isJsonObject, parseMessage } from '../shared/codec.ts'
 import type { FrameError } from '../shared/framing.ts'
 import {
   ACTION,
@@ -22,28 +22,25 @@ import {
 import { readPlainRequest, type PlainRequest } from './plain-request.ts'
 import type { Registry } from './registry.ts'
 
-/** One answer: the code, the EXPLICAÇÃO, and what the log line should name. */
+/** One answer: its code, its text, and what the log line names. */
 export interface Reply {
   code: string
-  explanation: string | UserRecord
+  /** The whole answer as Python's json.dumps writes it: pure ASCII, so its characters are its bytes. */
+  text: string
   /** The request's AÇÃO when it had a valid one, for the log. */
-  action?: string | undefined
-  /** The answer's json.dumps text when it was built ahead of replyText (see `Wording`). */
-  text?: string | undefined
+  action: string | undefined
 }
 
-/** A refusal with this text. Every reply has the same four keys, so reads of them stay monomorphic. */
+/** A refusal with this EXPLICAÇÃO. Every reply has the same three keys, so reads of them stay monomorphic. */
 export const refuse = (
   kind: RefusalKind,
   mode: CodeMode,
-  text: string,
+  explanation: string,
   action?: string,
-): Reply => ({
-  code: refusalCode(kind, mode),
-  explanation: text,
-  action,
-  text: undefined,
-})
+): Reply => {
+  const code = refusalCode(kind, mode)
+  return { code, text: head(code) + dumpsString(explanation) + '}', action }
+}
 
 /** Answers one decoded JSON value against the registry: the checks of PROTOCOL.md, in order. */
 export function handleRequest(request: unknown, registry: Registry, mode: CodeMode): Reply {
@@ -78,10 +75,10 @@ function act(
   value?: string,
   refusal?: string,
 ): Reply {
+  const say = WORDINGS[mode]
   const record = registry.get(email)
   if (record === undefined) {
-    if (action !== 'CRIAR USUARIO')
-      return NOT_REGISTERED.reply(refusalCode('unknown-user', mode), action, email) // 6b
+    if (action !== 'CRIAR USUARIO') return say.notRegistered.reply(action, email) // 6b
     // PROTOCOL.md "Workspaces": past a limit, CRIAR is refused and nothing else changes.
     const full = registry.full()
     if (full !== undefined) {
@@ -89,17 +86,17 @@ function act(
       return refuse('full', mode, text(full.max), action)
     }
     registry.create(email) // 6a
-    return CREATED.reply('200', action, email)
+    return say.created.reply(action, email)
   }
   switch (action) {
     case 'CRIAR USUARIO': // 7
-      return ALREADY_REGISTERED.reply(refusalCode('conflict', mode), action, email)
+      return say.alreadyRegistered.reply(action, email)
     case 'CONSULTAR USUARIO': // 8
-      // A copy: the registry's record changes with later requests, this answer must not.
-      return { code: '200', explanation: { ...record }, action, text: recordReplyText(record) }
+      // Written out now: later changes to the record never reach this answer.
+      return { code: '200', text: recordReplyText(record), action }
     case 'REMOVER USUARIO': // 9
       registry.remove(email)
-      return REMOVED.reply('200', action, email)
+      return say.removed.reply(action, email)
     case 'MODIFICAR USUARIO': {
       // Checks 10-12.
       if (field === undefined || value === undefined) {
@@ -107,10 +104,10 @@ function act(
       }
       // Deviation: renaming onto another registered email is refused instead of overwriting it.
       if (field === 'Email' && value !== email && registry.has(value)) {
-        return ALREADY_REGISTERED.reply(refusalCode('conflict', mode), action, value)
+        return say.alreadyRegistered.reply(action, value)
       }
       registry.update(email, field, value)
-      return MODIFIED.reply('200', action, email, field, value) // 13
+      return say.modified.reply(action, email, field, value) // 13
     }
   }
 }
@@ -150,74 +147,61 @@ export function answerFrameError(error: FrameError, maxMessage: number, mode: Co
 // The response's two keys as json.dumps writes them, computed once: every answer starts with them.
 const CODE_KEY = '{' + dumpsString(CODE) + ': '
 const EXPLANATION_KEY = ', ' + dumpsString(EXPLANATION) + ': '
+/** Everything of an answer's text before its EXPLICAÇÃO's value. */
+const head = (code: string) => CODE_KEY + dumpsString(code) + EXPLANATION_KEY
+const HEAD_200 = head('200')
 
-/** The reply as the text json.dumps would produce: pure ASCII, so its characters are its bytes. */
-export function replyText(reply: Reply): string {
-  return (
-    reply.text ??
-    CODE_KEY + dumpsString(reply.code) + EXPLANATION_KEY + dumps(reply.explanation) + '}'
-  )
-}
-
-/** The reply's bytes, before framing. */
-export function replyBytes(reply: Reply): Uint8Array {
-  return new TextEncoder().encode(replyText(reply))
-}
-
-// Most answers' EXPLICAÇÃO is a TEXT function of one to three strings. Their text is built from the
-// function's fixed parts, escaped once, and each argument, escaped on its own: json.dumps escapes one
-// UTF-16 unit at a time, so escaping the parts apart gives the same bytes as escaping the whole.
+// Most answers' EXPLICAÇÃO is a TEXT function of one to three strings, under one code. Their text is
+// built from the function's fixed parts, escaped once, and each argument, escaped on its own:
+// json.dumps escapes one UTF-16 unit at a time, so escaping the parts apart gives the same bytes as
+// escaping the whole.
 type TextOf = (a: string, b: string, c: string) => string
 
 class Wording {
-  /** Escaped text around the arguments, one more than `args`; the last one closes the answer. */
+  /** Escaped text around the arguments, one more than `args`; the first holds the answer's head. */
   private readonly parts: string[]
   /** Which argument (0-2) goes after each part. */
   private readonly args: number[]
-  // Everything before the first argument for the last code used (a server answers one code each).
-  private code = ''
-  private prefix = ''
 
-  constructor(private readonly text: TextOf) {
+  constructor(
+    private readonly code: string,
+    text: TextOf,
+  ) {
     // Control characters never occur in TEXT, so U+0000-U+0002 mark where each argument goes.
     const split = dumpsString(text('\u0000', '\u0001', '\u0002'))
       .slice(1, -1)
       .split(/\\u000([0-2])/)
     this.parts = split.filter((_, i) => i % 2 === 0)
+    // Joined, not concatenated: one flat string, so writing the answer copies it in one go.
+    this.parts[0] = [head(code), '"', this.parts[0]].join('')
     this.parts.push(this.parts.pop() + '"}')
     this.args = split.filter((_, i) => i % 2 === 1).map(Number)
   }
 
-  /** The reply whose EXPLICAÇÃO is text(a, b, c), with its json.dumps text. */
-  reply(code: string, action: string, a: string, b = '', c = ''): Reply {
+  /** The reply whose EXPLICAÇÃO is text(a, b, c). */
+  reply(action: string, a: string, b = '', c = ''): Reply {
     const { parts, args } = this
-    if (code !== this.code) {
-      this.code = code
-      // Joined, not concatenated: one flat string, so writing the answer copies it in one go.
-      this.prefix = [head(code), '"', parts[0]].join('')
-    }
-    let out = this.prefix
+    let out = parts[0]!
     for (let i = 0; i < args.length; i++) {
       out += escapeInner(args[i] === 0 ? a : args[i] === 1 ? b : c) + parts[i + 1]!
     }
-    return { code, explanation: this.text(a, b, c), action, text: out }
+    return { code: this.code, text: out, action }
   }
 }
 
-const NOT_REGISTERED = new Wording(TEXT.notRegistered)
-const CREATED = new Wording(TEXT.created)
-const ALREADY_REGISTERED = new Wording(TEXT.alreadyRegistered)
-const REMOVED = new Wording(TEXT.removed)
-const MODIFIED = new Wording(TEXT.modified)
-
-const HEAD_200 = CODE_KEY + dumpsString('200') + EXPLANATION_KEY
-const heads = new Map<string, string>()
-/** Everything of an answer's text before its EXPLICAÇÃO's value. */
-function head(code: string): string {
-  if (code === '200') return HEAD_200
-  let text = heads.get(code)
-  if (text === undefined) heads.set(code, (text = CODE_KEY + dumpsString(code) + EXPLANATION_KEY))
-  return text
+/** The wordings of one code mode: their codes are fixed once the mode is. */
+function wordings(mode: CodeMode) {
+  return {
+    notRegistered: new Wording(refusalCode('unknown-user', mode), TEXT.notRegistered),
+    created: new Wording('200', TEXT.created),
+    alreadyRegistered: new Wording(refusalCode('conflict', mode), TEXT.alreadyRegistered),
+    removed: new Wording('200', TEXT.removed),
+    modified: new Wording('200', TEXT.modified),
+  }
+}
+const WORDINGS: Readonly<Record<CodeMode, ReturnType<typeof wordings>>> = {
+  lesson: wordings('lesson'),
+  http: wordings('http'),
 }
 
 /** dumpsString without the quotes; the string itself when nothing needs escaping. */

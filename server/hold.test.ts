@@ -1,11 +1,12 @@
 // 2000 idle connections held by the server, directly and through the bridge, then all doing requests.
 import { readFileSync } from 'node:fs'
 import { afterEach, expect, test } from 'vitest'
-import { startChild, type Child } from '../bench/spawn.ts'
+import { startChild, type Child } from '../test-support/spawn.ts'
 import { FRAMINGS, type Framing } from '../shared/framing.ts'
 import { TEXT } from '../shared/protocol.ts'
 import { socketCount, startProcesses } from '../scripts/soak-procs.ts'
-import { WireClient, answerText, cycleStep, framed } from '../scripts/soak-wire.ts'
+import { FramedClient, type AnyClient } from '../test-support/framed-client.ts'
+import { answerText, cycleStep } from '../test-support/requests.ts'
 
 const HOLD = 2000
 const REQUESTS = 5
@@ -26,7 +27,7 @@ const skipReason = fewFiles
   : ''
 
 const children: Child[] = []
-const clients: WireClient[] = []
+const clients: AnyClient[] = []
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy()
   await Promise.all(children.splice(0).map((c) => c.stop()))
@@ -42,7 +43,7 @@ async function until(check: () => Promise<boolean>, ms: number, what: string): P
 }
 
 /** Opens `HOLD` connections, 100 at a time so no listen backlog overflows. */
-async function openAll(open: (framing: Framing) => Promise<WireClient>): Promise<WireClient[]> {
+async function openAll(open: (framing: Framing) => Promise<AnyClient>): Promise<AnyClient[]> {
   for (let i = 0; i < HOLD; i += 100) {
     const batch = Array.from({ length: Math.min(100, HOLD - i) }, (_, k) =>
       open(FRAMINGS[(i + k) % FRAMINGS.length]!),
@@ -53,10 +54,7 @@ async function openAll(open: (framing: Framing) => Promise<WireClient>): Promise
 }
 
 /** Every client runs REQUESTS steps of the create/read/modify/read/remove cycle; the exact answers. */
-async function allRequest(
-  all: WireClient[],
-  tag: string,
-): Promise<{ ok: number; wrong: string[] }> {
+async function allRequest(all: AnyClient[], tag: string): Promise<{ ok: number; wrong: string[] }> {
   const wrong: string[] = []
   let ok = 0
   await Promise.all(
@@ -64,8 +62,11 @@ async function allRequest(
       const email = `hold-${tag}-${i}@wire.lab`
       for (let k = 0; k < REQUESTS; k++) {
         const step = cycleStep(email, k)
-        client.send(framed(client.framing, step.request))
-        const got = await client.next().catch((err: Error) => err.message)
+        client.send(step.request)
+        const got = await client.nextText().then(
+          ([text]) => text,
+          (err: Error) => err.message,
+        )
         if (got === step.answer) ok++
         else if (wrong.length < 5) wrong.push(`${client.framing} ${email} #${k}: ${got}`)
       }
@@ -89,20 +90,20 @@ test.skipIf(fewFiles)(
     const sockets0 = await socketCount(pid)
     const rss0 = await server.rss()
 
-    const all = await openAll((framing) => WireClient.tcp(server.ports[framing]!, framing))
+    const all = await openAll((framing) => FramedClient.connect(server.ports[framing]!, framing))
     let closedEarly = 0
     for (const c of all) void c.closed.then(() => closedEarly++)
     await until(async () => (await socketCount(pid)) - sockets0 === HOLD, 10_000, 'all accepted')
     // One more is past --max-connections: the server counts exactly HOLD.
-    const extra = await WireClient.tcp(server.ports.json!, 'json')
+    const extra = await FramedClient.connect(server.ports.json!, 'json')
     clients.push(extra)
-    expect(await extra.next()).toBe(answerText('503', TEXT.busy(HOLD)))
+    expect(await extra.nextText()).toEqual([answerText('503', TEXT.busy(HOLD))])
     await extra.closed
-    await new Promise((r) => setTimeout(r, 500))
-    expect(closedEarly).toBe(0)
     const rssIdle = await server.rss()
 
+    // Every held connection answering its requests is the event that shows none was closed early.
     const { ok, wrong } = await allRequest(all, 'tcp')
+    expect(closedEarly).toBe(0)
     expect(wrong).toEqual([])
     expect(ok).toBe(HOLD * REQUESTS)
     const rssBusy = await server.rss()
@@ -136,7 +137,7 @@ test.skipIf(fewFiles)(
     const url = (framing: Framing) =>
       `ws://127.0.0.1:${bridge.ports.bridge}/?target=127.0.0.1:${server.ports[framing]}`
 
-    const all = await openAll((framing) => WireClient.ws(url(framing), framing))
+    const all = await openAll((framing) => FramedClient.ws(url(framing), framing))
     let closedEarly = 0
     for (const c of all) void c.closed.then(() => closedEarly++)
     await until(
@@ -146,14 +147,13 @@ test.skipIf(fewFiles)(
       15_000,
       'every relay connected',
     )
-    const extra = await WireClient.ws(url('json'), 'json')
+    const extra = await FramedClient.ws(url('json'), 'json')
     clients.push(extra)
     expect(await extra.closed).toBe(4006)
-    await new Promise((r) => setTimeout(r, 500))
-    expect(closedEarly).toBe(0)
     const rssIdle = { server: await server.rss(), bridge: await bridge.rss() }
 
     const { ok, wrong } = await allRequest(all, 'ws')
+    expect(closedEarly).toBe(0)
     expect(wrong).toEqual([])
     expect(ok).toBe(HOLD * REQUESTS)
     const rssBusy = { server: await server.rss(), bridge: await bridge.rss() }

@@ -5,7 +5,6 @@ import { dumps, isJsonObject, parseMessage } from '../shared/codec.ts'
 import { corpusInput } from '../shared/fuzz-arbitraries.ts'
 import { entriesText, fullEntries, style, validEntries, utf8 } from '../shared/fuzz-requests.ts'
 import { ACTIONS, Envelope, FIELDS, Modification, type ActionName } from '../shared/protocol.ts'
-import { JsonScanner } from '../shared/json-scanner.ts'
 import { readPlainRequest, type PlainRequest } from './plain-request.ts'
 
 type Fields = Omit<PlainRequest, 'start' | 'end'>
@@ -209,49 +208,6 @@ describe('readPlainRequest', () => {
         },
       ),
       { numRuns: 3000 },
-    )
-  })
-
-  test('a read that is one plain request frames as the json scanner frames it', () => {
-    // The server counts such reads with JsonScanner.skipWhole instead of push: the scanners must then
-    // agree on everything after that read, and push must see that read as this one message.
-    const space = fc.constantFrom('', ' ', '\n', '\r\n\t ')
-    fc.assert(
-      fc.property(
-        fc.array(corpusInput(), { maxLength: 3 }),
-        fc.tuple(fullEntries({ email: plainOnly, text: plainOnly }), style, space, space),
-        fc.array(corpusInput(), { maxLength: 3 }),
-        (before, [entries, s, lead, trail], after) => {
-          const whole = utf8(lead + entriesText(entries, s) + trail)
-          const plain = readPlainRequest(whole)
-          if (plain === undefined) return
-          const pushed = new JsonScanner(1 << 16)
-          const skipped = new JsonScanner(1 << 16)
-          let base = 0
-          for (const input of before) {
-            expect(skipped.push(input.bytes)).toEqual(pushed.push(input.bytes))
-            base += input.bytes.length
-          }
-          const events = pushed.push(whole)
-          if (skipped.skipWhole(whole)) {
-            expect(events).toEqual([
-              {
-                type: 'message',
-                body: whole.subarray(plain.start, plain.end),
-                start: base + plain.start,
-                end: base + plain.end,
-              },
-            ])
-          } else {
-            // Mid-value or mid-garbage: the caller scans as usual, and nothing was counted.
-            expect(skipped.push(whole)).toEqual(events)
-          }
-          for (const input of after)
-            expect(skipped.push(input.bytes)).toEqual(pushed.push(input.bytes))
-          expect(skipped.end()).toEqual(pushed.end())
-        },
-      ),
-      { numRuns: 300 },
     )
   })
 })

@@ -1,4 +1,5 @@
 // A connection's first bytes: whom it speaks for (a trusted PROXY v2 header) and where its data starts.
+import { wlError } from '../shared/errors.ts'
 import { canonicalIp, isLoopbackIp } from '../shared/ip-address.ts'
 import { ProxyV2Reader, type ProxyV2Header, type ProxyV2Read } from '../shared/proxy-v2.ts'
 import type { Visitor } from './workspaces.ts'
@@ -15,7 +16,7 @@ export class ProxyTrust {
       addresses.map((text) => {
         const address = canonicalIp(text)
         if (address === undefined) {
-          throw Object.assign(new Error(`not an IP address: ${text}`), { code: 'WL_ERR_TRUST' })
+          throw wlError('WL_ERR_TRUST', `not an IP address: ${text}`)
         }
         return address
       }),

@@ -1,6 +1,7 @@
 // The registries in a SQLite file (`--data FILE`): every workspace's users, each change on disk before
 // the call returns.
 import type BetterSqlite3 from 'better-sqlite3'
+import { wlError } from '../shared/errors.ts'
 import { FIELDS, type FieldName, type UserRecord } from '../shared/protocol.ts'
 import { openDataFile, type DataFile } from './data-file.ts'
 import type { Full, Registry } from './registry.ts'
@@ -86,9 +87,9 @@ export class SqliteRegistry implements Registry {
 
   update(email: string, field: FieldName, value: string): void {
     const statement = this.sql.updates.get(field)
-    if (!statement) throw Object.assign(new Error(`no field ${field}`), { code: 'WL_ERR_FIELD' })
+    if (!statement) throw wlError('WL_ERR_FIELD', `no field ${field}`)
     if (statement.run(toSql(value), this.workspace, toSql(email)).changes === 0) {
-      throw Object.assign(new Error(`no user ${email}`), { code: 'WL_ERR_NO_USER' })
+      throw wlError('WL_ERR_NO_USER', `no user ${email}`)
     }
   }
 

@@ -1,4 +1,5 @@
 // The user registry behind a small interface, so a persistent store can replace the in-memory Map later.
+import { wlError } from '../shared/errors.ts'
 import { newRecord, type FieldName, type UserRecord } from '../shared/protocol.ts'
 
 /** Which limit of PROTOCOL.md "Workspaces" stops one more user, and its value. */
@@ -48,7 +49,7 @@ export class MemoryRegistry implements Registry {
 
   update(email: string, field: FieldName, value: string): void {
     const record = this.users.get(email)
-    if (!record) throw Object.assign(new Error(`no user ${email}`), { code: 'WL_ERR_NO_USER' })
+    if (!record) throw wlError('WL_ERR_NO_USER', `no user ${email}`)
     record[field] = value
     if (field === 'Email' && value !== email) {
       this.users.delete(email)

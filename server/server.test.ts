@@ -93,9 +93,11 @@ test('the json port finds both messages in one read, and one split over reads', 
   const c = await connect('json')
   const a = JSON.stringify(create('a@b'))
   c.sendRaw(a + JSON.stringify(read('a@b')) + a.slice(0, 9))
-  await new Promise((r) => setTimeout(r, 20))
+  // The first two answers show the server has read the first write: the rest is another read.
+  const answers = await c.nextJson(2)
   c.sendRaw(a.slice(9))
-  const codes = ((await c.nextJson(3)) as Record<string, string>[]).map((x) => x['CODIGO DE ERRO'])
+  answers.push(...(await c.nextJson(1)))
+  const codes = (answers as Record<string, string>[]).map((x) => x['CODIGO DE ERRO'])
   expect(codes).toEqual(['200', '200', '404'])
 })
 
@@ -295,14 +297,4 @@ describe('limits and endings', () => {
       /ndjson 127\.0\.0\.1:\d+ in=\d+B out=\d+B 200 CRIAR USUARIO$/,
     )
   })
-})
-
-test('frameText is encodeFrame for ASCII text, in every framing', async () => {
-  const { encodeFrame } = await import('../shared/framing.ts')
-  const { frameText } = await import('./server.ts')
-  const text = '{"CODIGO DE ERRO": "200", "EXPLICA\\u00c7\\u00c3O": "' + 'x'.repeat(300) + '"}'
-  for (const framing of FRAMINGS) {
-    const expected = encodeFrame(framing, new TextEncoder().encode(text))
-    expect(Buffer.from(frameText(framing, text), 'latin1')).toEqual(Buffer.from(expected))
-  }
 })

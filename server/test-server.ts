@@ -2,8 +2,9 @@
 import v8 from 'node:v8'
 import vm from 'node:vm'
 import { afterEach } from 'vitest'
+import { wlError } from '../shared/errors.ts'
 import type { Framing } from '../shared/framing.ts'
-import { FramedClient } from './client.ts'
+import { FramedClient, type TcpOptions } from '../test-support/framed-client.ts'
 import { startServer, type RunningServer, type ServerOptions } from './server.ts'
 
 /** Every framing on port 0. */
@@ -21,15 +22,15 @@ export function useTestServer() {
   return {
     /** The running server; only valid after `start`. */
     get server(): RunningServer {
-      if (!server) throw Object.assign(new Error('no server started'), { code: 'WL_ERR_TEST' })
+      if (!server) throw wlError('WL_ERR_TEST', 'no server started')
       return server
     },
     async start(options: ServerOptions = {}): Promise<RunningServer> {
       server = await startServer({ ports: ANY_PORTS, ...options })
       return server
     },
-    async connect(framing: Framing): Promise<FramedClient> {
-      const c = await FramedClient.connect(this.server.ports[framing], framing)
+    async connect(framing: Framing, options?: TcpOptions): Promise<FramedClient> {
+      const c = await FramedClient.connect(this.server.ports[framing], framing, options)
       clients.push(c)
       return c
     },

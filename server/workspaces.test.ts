@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { LESSON_SCENARIO } from '../shared/protocol.ts'
-import { answerMessage, handleRequest, replyText } from './handle.ts'
+import { answerMessage, handleRequest } from './handle.ts'
 import { MemoryRegistry, type Registry } from './registry.ts'
 import {
   CLASS_WORKSPACE,
@@ -9,6 +9,11 @@ import {
   workspaceKey,
   type WorkspaceStore,
 } from './workspaces.ts'
+import { explanationOf } from '../test-support/requests.ts'
+import type { Reply } from './handle.ts'
+
+/** A reply's code and EXPLICAÇÃO, read back from its bytes. */
+const view = (r: Reply) => ({ code: r.code, explanation: explanationOf(r.text) })
 
 const utf8 = (s: string) => new TextEncoder().encode(s)
 const DP = 'Dados Pessoais'
@@ -48,8 +53,8 @@ describe('Workspaces', () => {
     const workspaces = new Workspaces()
     // One registry alone gives PROTOCOL.md's ten answers (handle.test.ts holds them byte for byte).
     const alone = new MemoryRegistry()
-    const expected = LESSON_SCENARIO.map((r) =>
-      replyText(answerMessage(utf8(JSON.stringify(r)), alone, 'lesson')),
+    const expected = LESSON_SCENARIO.map(
+      (r) => answerMessage(utf8(JSON.stringify(r)), alone, 'lesson').text,
     )
     expect(expected[1]).toMatch(/"200".*Novo usu\\u00e1rio registrado com email:eu@gmail.com/)
     const students = Array.from({ length: 30 }, (_, i) =>
@@ -58,7 +63,7 @@ describe('Workspaces', () => {
     const answers = students.map((): string[] => [])
     for (const request of LESSON_SCENARIO) {
       const wire = utf8(JSON.stringify(request))
-      students.forEach((s, i) => answers[i]!.push(replyText(answerMessage(wire, s, 'lesson'))))
+      students.forEach((s, i) => answers[i]!.push(answerMessage(wire, s, 'lesson').text))
     }
     for (const a of answers) expect(a).toEqual(expected)
   })
@@ -90,7 +95,7 @@ describe('Workspaces', () => {
     const other = workspaces.enter('ip:10.0.0.2')
     ask(full, create('a'))
     ask(full, create('b'))
-    expect(ask(full, create('c'))).toMatchObject({
+    expect(view(ask(full, create('c')))).toMatchObject({
       code: '507',
       explanation:
         'Limite de 2 usuários atingido neste espaço de trabalho; remova um usuário para criar outro',
@@ -105,7 +110,7 @@ describe('Workspaces', () => {
     ask(b!, create('b'))
     // A workspace that only reads takes no slot, and its reads answer as an empty registry's.
     expect(ask(c!, { SERVIÇO: DP, AÇÃO: 'CONSULTAR USUARIO', EMAIL_USUARIO: 'a' }).code).toBe('404')
-    expect(ask(c!, create('c'))).toMatchObject({
+    expect(view(ask(c!, create('c')))).toMatchObject({
       code: '507',
       explanation:
         'Limite de 2 espaços de trabalho atingido no servidor; nenhum espaço novo pode ser criado agora',

@@ -1,4 +1,5 @@
 // One registry per workspace (PROTOCOL.md "Workspaces"): a computer, a group, or the whole class.
+import { wlError } from '../shared/errors.ts'
 import { canonicalIp, isLoopbackIp } from '../shared/ip-address.ts'
 import { isGroupName } from '../shared/bridge-wire.ts'
 import type { FieldName, UserRecord } from '../shared/protocol.ts'
@@ -32,7 +33,7 @@ export function workspaceKey(mode: WorkspaceMode, visitor: Visitor): string {
   const { address, group } = visitor
   if (group !== undefined) {
     if (!isGroupName(group)) {
-      throw Object.assign(new Error(`not a group name: ${group}`), { code: 'WL_ERR_GROUP' })
+      throw wlError('WL_ERR_GROUP', `not a group name: ${group}`)
     }
     return `group:${group}`
   }
@@ -91,9 +92,7 @@ export class Workspaces {
       ['maxWorkspaces', maxWorkspaces],
     ] as const) {
       if (!Number.isInteger(n) || n < 1) {
-        throw Object.assign(new Error(`${name} must be a whole number >= 1, not ${n}`), {
-          code: 'WL_ERR_LIMIT',
-        })
+        throw wlError('WL_ERR_LIMIT', `${name} must be a whole number >= 1, not ${n}`)
       }
     }
     const store = options.store ?? IN_MEMORY
@@ -178,7 +177,7 @@ export class WorkspaceRegistry implements Registry {
   update(email: string, field: FieldName, value: string): void {
     const registry = this.space.held.get(this.key)
     if (registry === undefined) {
-      throw Object.assign(new Error(`no user ${email}`), { code: 'WL_ERR_NO_USER' })
+      throw wlError('WL_ERR_NO_USER', `no user ${email}`)
     }
     registry.update(email, field, value)
   }

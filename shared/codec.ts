@@ -1,4 +1,5 @@
 // Bytes <-> values: Python json.dumps-exact encoding, and strict UTF-8 + JSON decoding with clear failures.
+import { wlError } from './errors.ts'
 
 const encoder = new TextEncoder()
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
@@ -75,11 +76,9 @@ export function dumps(value: unknown): string {
       return '{' + out + '}'
     }
     default:
-      throw Object.assign(
-        new TypeError(`Object of type ${typeof value} is not JSON serializable`),
-        {
-          code: 'WL_ERR_NOT_SERIALIZABLE',
-        },
+      throw wlError(
+        'WL_ERR_NOT_SERIALIZABLE',
+        `Object of type ${typeof value} is not JSON serializable`,
       )
   }
 }

@@ -5,6 +5,7 @@ import {
   concatBytes,
   createDecoder,
   encodeFrame,
+  encodeFrameText,
   type FrameEvent,
   type Framing,
 } from './framing.ts'
@@ -206,4 +207,13 @@ describe('naive decoder', () => {
     expect(encodeFrame('naive', utf8(A))).toEqual(utf8(A))
     expect(encodeFrame('json', utf8(A))).toEqual(utf8(A))
   })
+})
+
+test('encodeFrameText is encodeFrame for ASCII text, in every framing', () => {
+  const text = '{"CODIGO DE ERRO": "200", "EXPLICA\\u00c7\\u00c3O": "' + 'x'.repeat(300) + '"}'
+  for (const framing of FRAMINGS) {
+    const expected = encodeFrame(framing, new TextEncoder().encode(text))
+    const got = Uint8Array.from(encodeFrameText(framing, text), (c) => c.charCodeAt(0))
+    expect(got).toEqual(expected)
+  }
 })

@@ -62,26 +62,38 @@ export interface DecoderOptions {
 }
 
 const NL = 0x0a
+const frameError = (problem: FrameError['problem'], start: number, end: number, fatal: boolean) =>
+  ({ type: 'error', problem, start, end, fatal }) satisfies FrameError
+
+// What each framing writes around a body, one character per byte: a length's 4-byte big-endian
+// prefix, ndjson's '\n'. Both encoders below are built on these two, so the framings are written once.
+function headOf(framing: Framing, size: number): string {
+  return framing === 'length'
+    ? String.fromCharCode(size >>> 24, (size >>> 16) & 0xff, (size >>> 8) & 0xff, size & 0xff)
+    : ''
+}
+function tailOf(framing: Framing): string {
+  return framing === 'ndjson' ? '\n' : ''
+}
 
 /** Bytes of one message as that framing puts them on the wire. */
 export function encodeFrame(framing: Framing, body: Uint8Array): Uint8Array {
-  switch (framing) {
-    case 'json':
-    case 'naive':
-      return body
-    case 'ndjson': {
-      const out = new Uint8Array(body.length + 1)
-      out.set(body)
-      out[body.length] = NL
-      return out
-    }
-    case 'length': {
-      const out = new Uint8Array(body.length + 4)
-      new DataView(out.buffer).setUint32(0, body.length)
-      out.set(body, 4)
-      return out
-    }
-  }
+  const head = headOf(framing, body.length)
+  const tail = tailOf(framing)
+  if (head === '' && tail === '') return body
+  const out = new Uint8Array(head.length + body.length + tail.length)
+  for (let i = 0; i < head.length; i++) out[i] = head.charCodeAt(i)
+  out.set(body, head.length)
+  for (let i = 0; i < tail.length; i++) out[head.length + body.length + i] = tail.charCodeAt(i)
+  return out
+}
+
+/**
+ * encodeFrame for a body of ASCII text (json.dumps text is), as text: one character per byte, so a
+ * socket writes it as Latin-1 with no byte array per message.
+ */
+export function encodeFrameText(framing: Framing, text: string): string {
+  return headOf(framing, text.length) + text + tailOf(framing)
 }
 
 /** A new decoder for a framing. */
@@ -132,13 +144,7 @@ class LineDecoder implements Decoder {
       }
       // The limit counts the line without its '\n'.
       if (this.line.size + (stop - from) > this.max) {
-        events.push({
-          type: 'error',
-          problem: 'too-large',
-          start: this.start,
-          end: base + stop,
-          fatal: false,
-        })
+        events.push(frameError('too-large', this.start, base + stop, false))
         this.line.clear()
         this.skipping = nl === -1
         this.start = base + stop + 1
@@ -210,13 +216,7 @@ class LengthDecoder implements Decoder {
         const declared = new DataView(this.header.buffer).getUint32(0)
         if (declared > this.max) {
           // PROTOCOL.md: answer 413 at once, then skip the declared bytes and continue.
-          events.push({
-            type: 'error',
-            problem: 'too-large',
-            start: this.start,
-            end: base + at,
-            fatal: false,
-          })
+          events.push(frameError('too-large', this.start, base + at, false))
           this.skipping = declared > 0
           this.need = declared
           continue
@@ -279,13 +279,7 @@ class NaiveDecoder implements Decoder {
       const body = chunk.subarray(at, Math.min(at + NAIVE_READ, chunk.length))
       if (body.length > this.max) {
         this.dead = true
-        events.push({
-          type: 'error',
-          problem: 'too-large',
-          start: base + at,
-          end: base + at + body.length,
-          fatal: true,
-        })
+        events.push(frameError('too-large', base + at, base + at + body.length, true))
         return events
       }
       events.push({ type: 'message', body, start: base + at, end: base + at + body.length })

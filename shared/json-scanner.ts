@@ -133,11 +133,6 @@ export class JsonScanner implements Decoder {
     return events
   }
 
-  /** True while a run of garbage is open (its answer waits for its end, flush() or end()). */
-  get inGarbage(): boolean {
-    return this.state === Scan.Garbage
-  }
-
   /**
    * Ends the open garbage run here (the stream went quiet: answer what came rather than wait for a '{'
    * that may never come). A run inside a string stays one until the string closes.
@@ -148,18 +143,6 @@ export class JsonScanner implements Decoder {
     this.start = this.offset
     if (!this.inString) this.state = Scan.Between
     return events
-  }
-
-  /**
-   * Counts a read that the caller has already found to be exactly one JSON object, no larger than the
-   * limit, with only whitespace around it (the server's plain requests), without scanning it again.
-   * Between values that read is one message to push() too, so this returns true; otherwise it returns
-   * false and changes nothing.
-   */
-  skipWhole(chunk: Uint8Array): boolean {
-    if (this.state !== Scan.Between) return false
-    this.offset += chunk.length
-    return true
   }
 
   end(): FrameEvent[] {

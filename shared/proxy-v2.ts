@@ -6,6 +6,7 @@
 // group could not be sent. The server needs an incremental reader that never throws and says "not a
 // PROXY header" at the first byte that differs from the signature. The library is kept as a
 // devDependency only, to check interop in proxy-v2.test.ts.
+import { wlError, type WlErrorCode } from './errors.ts'
 import { formatIp, parseIp, unmapIpv4 } from './ip-address.ts'
 import { isGroupName } from './bridge-wire.ts'
 
@@ -62,7 +63,7 @@ const ADDRESS_LENGTH = new Map([
   [0x32, 216],
 ])
 
-const fail = (code: string, message: string) => Object.assign(new Error(message), { code })
+const fail = (code: WlErrorCode, message: string) => wlError(code, message)
 
 /**
  * The header for a TCP connection: IPv4 when both addresses are IPv4 (`::ffff:a.b.c.d` counts as

@@ -1,4 +1,4 @@
-// Starts a TypeScript entry point in a child process and waits for the ports it prints (bench helpers).
+// Starts a TypeScript entry point in a child process and waits for the ports it prints (tests, soak, benches).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
@@ -10,13 +10,23 @@ export interface Child {
   ports: Record<string, number>
   /** Resident set size in bytes, from /proc (Linux), or NaN. */
   rss(): Promise<number>
+  /** CPU time the process has used so far, all its threads, in seconds, from /proc (Linux), or NaN. */
+  cpu(): Promise<number>
   stop(): Promise<void>
 }
 
-/** Runs `tsx entry args...` from the repo root and resolves once `expect` ports were printed. */
-export function startChild(entry: string, args: string[], expect: string[]): Promise<Child> {
+/**
+ * Runs `tsx entry args...` from the repo root (or `cwd`, another checkout) and resolves once `expect`
+ * ports were printed.
+ */
+export function startChild(
+  entry: string,
+  args: string[],
+  expect: string[],
+  cwd = repo,
+): Promise<Child> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-    cwd: repo,
+    cwd,
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const ports: Record<string, number> = {}
@@ -35,6 +45,7 @@ export function startChild(entry: string, args: string[], expect: string[]): Pro
           process: child,
           ports,
           rss: () => readRss(child.pid),
+          cpu: () => readCpu(child.pid),
           stop: () =>
             new Promise((done) => {
               if (child.exitCode !== null || child.signalCode !== null) return done()
@@ -54,6 +65,20 @@ async function readRss(pid: number | undefined): Promise<number> {
     const status = await readFile(`/proc/${pid}/status`, 'utf8')
     const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1]
     return kb === undefined ? NaN : Number(kb) * 1024
+  } catch {
+    return NaN
+  }
+}
+
+// Each thread's schedstat starts with its time on a CPU in nanoseconds: finer than /proc/PID/stat's ticks.
+async function readCpu(pid: number | undefined): Promise<number> {
+  const { readdir, readFile } = await import('node:fs/promises')
+  try {
+    const tasks = await readdir(`/proc/${pid}/task`)
+    const times = await Promise.all(
+      tasks.map((t) => readFile(`/proc/${pid}/task/${t}/schedstat`, 'utf8').catch(() => '0')),
+    )
+    return times.reduce((sum, line) => sum + Number(line.split(' ')[0]), 0) / 1e9
   } catch {
     return NaN
   }
