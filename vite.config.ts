@@ -19,7 +19,7 @@ export default defineConfig({
   },
   test: {
     root: repo,
-    include: ['{shared,server,bridge,web,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{shared,server,bridge,web,scripts,conformance}/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },
