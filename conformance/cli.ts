@@ -1,5 +1,6 @@
 // `npm run conformance -- HOST:PORT`: runs the suite over TCP, prints the report, writes JUnit; returns the exit status.
 import { writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { formatJson } from '../shared/conformance/report-json.ts'
 import { formatJunit } from '../shared/conformance/report-junit.ts'
 import { formatReport } from '../shared/conformance/report-text.ts'
@@ -16,6 +17,8 @@ export interface CliIo {
   /** True when stdout is a terminal (colours by default). */
   isTty?: boolean
   env?: { LANG?: string }
+  /** Where relative paths start (npm run moves to the package's folder; INIT_CWD is where it was run). */
+  cwd?: string
 }
 
 /** Exit statuses: every selected case passed, one failed, usage error or no server. */
@@ -59,7 +62,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     )
   if (options.junit !== undefined) {
     try {
-      await writeFile(options.junit, formatJunit(report, options.lang))
+      await writeFile(resolve(io.cwd ?? '.', options.junit), formatJunit(report, options.lang))
     } catch (err) {
       io.stderr(`conformance: cannot write ${options.junit}: ${(err as Error).message}\n`)
       return EXIT.usage

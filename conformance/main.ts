@@ -6,5 +6,6 @@ const status = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   isTty: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
   env: { ...(process.env.LANG !== undefined && { LANG: process.env.LANG }) },
+  cwd: process.env.INIT_CWD ?? process.cwd(),
 })
 process.exitCode = status

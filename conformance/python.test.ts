@@ -7,9 +7,18 @@ import { startPython, type PythonServer } from './python-server.ts'
 import { failures } from './test-report.ts'
 import { tcpTransport } from './tcp.ts'
 
-/** Runs the suite against 127.0.0.1:port (a short timeout: some cases must time out). */
+/**
+ * Runs the suite against 127.0.0.1:port. The timeout is short because some cases must time out; the
+ * split pause is long so that a Python thread on a busy machine reads the first part on its own.
+ */
 const check = (port: number, framing: Framing, more: Partial<RunOptions> = {}) =>
-  runSuite({ transport: tcpTransport('127.0.0.1', port), framing, timeoutMs: 500, ...more })
+  runSuite({
+    transport: tcpTransport('127.0.0.1', port),
+    framing,
+    timeoutMs: 1000,
+    splitDelayMs: 300,
+    ...more,
+  })
 const ids = (report: RunReport, status: CaseResult['status']) =>
   report.cases.filter((c) => c.status === status).map((c) => c.id)
 const kindsOf = (report: RunReport, id: string) =>

@@ -1,4 +1,4 @@
-// The lesson's level: the ten-message scenario, one case per check row, and json.dumps's encoding.
+// The lesson's level: the ten-message scenario and one case per check row of PROTOCOL.md.
 import {
   create,
   created,

@@ -1,7 +1,15 @@
 // One expected answer against one received: the expected bytes, the verdict, the first differing byte.
 import { dumpsBytes, isJsonObject } from '../codec.ts'
 import { encodeFrame, type Framing } from '../framing.ts'
-import { ACTION, CODE, EMAIL, EXPLANATION, refusalCode, type CodeMode } from '../protocol.ts'
+import {
+  ACTION,
+  CODE,
+  EMAIL,
+  EXPLANATION,
+  asText,
+  refusalCode,
+  type CodeMode,
+} from '../protocol.ts'
 import { diagnose, refusedFindings, type ExpectedAnswer } from './diagnose.ts'
 import { quote } from './sentences.ts'
 import type { AnswerCheck, Body, Expect, Hints, Text } from './types.ts'
@@ -123,7 +131,7 @@ export function describeBody(body: Body | readonly Body[]): Text {
     return { pt: `os bytes ${q}`, en: `the bytes ${q}` }
   }
   if (isJsonObject(body) && typeof body[ACTION] === 'string') {
-    const email = typeof body[EMAIL] === 'string' ? ` ${body[EMAIL]}` : ''
+    const email = body[EMAIL] === undefined ? '' : ` ${asText(body[EMAIL])}`
     return { pt: `${body[ACTION]}${email}`, en: `${body[ACTION]}${email}` }
   }
   const q = quote(JSON.stringify(body), 40)

@@ -37,7 +37,7 @@ export interface RunOptions {
   timeoutMs?: number
   /** Silence after a partial answer that ends the wait, ms (default 300). */
   quietMs?: number
-  /** Pause between the two writes of a split message, ms (default 100). */
+  /** Pause between the two writes of a split message, ms (default 150). */
   splitDelayMs?: number
   /** The server's message limit; the oversize case sends more (default 64 KiB). */
   maxMessage?: number
@@ -135,7 +135,7 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
         main = alive.link
         trouble = undefined
       } else {
-        stopped = stopFor(trouble, alive.why)
+        stopped = stopFor(trouble, alive.why, framing)
         emit({ type: 'stopped', stop: stopped })
       }
     }
@@ -148,7 +148,7 @@ export async function runSuite(options: RunOptions): Promise<RunReport> {
       framing,
       timeoutMs,
       quietMs,
-      splitDelayMs: options.splitDelayMs ?? 100,
+      splitDelayMs: options.splitDelayMs ?? 150,
       clock,
       context: context(c),
       codes: () => ({ mode: codes.mode, undecided: codes.source === 'default' }),
@@ -212,11 +212,12 @@ async function probe(
 function stopFor(
   trouble: { index: number; id: string } & NonNullable<CaseRun['trouble']>,
   why: 'refused' | 'silent',
+  framing: Framing,
 ): Stop {
   const { index, id, what, outcome } = trouble
   const at = { afterCase: id, afterIndex: index }
   if (outcome === 'closed')
     return { kind: 'crashed', ...at, text: stopSay.crashed(index, id, what) }
   if (why === 'refused') return { kind: 'refusing', ...at, text: stopSay.refusing(index, id) }
-  return { kind: 'silent', ...at, text: stopSay.silent(index, id, what) }
+  return { kind: 'silent', ...at, text: stopSay.silent(index, id, what, framing) }
 }

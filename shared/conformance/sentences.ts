@@ -189,9 +189,9 @@ export const stopSay = {
     pt: `o servidor recusa novas conexões desde o caso ${n} (${id}): ele fechou o socket de escuta quando o cliente saiu, como o da aula, ou caiu?`,
     en: `the server refuses new connections since case ${n} (${id}): did it close its listening socket when its client left, as the lesson's does, or crash?`,
   }),
-  silent: (n: number, id: string, what: Text): Text => ({
-    pt: `o servidor parou de responder depois do caso ${n} (${id}): ele aceita conexões mas não responde nada; travou com ${what.pt}?`,
-    en: `the server stopped answering after case ${n} (${id}): it accepts connections but answers nothing; did it hang on ${what.en}?`,
+  silent: (n: number, id: string, what: Text, framing: string): Text => ({
+    pt: `o servidor parou de responder depois do caso ${n} (${id}): ele aceita conexões mas não responde nada; travou com ${what.pt}, ou espera outro framing que não ${framing} (--framing)?`,
+    en: `the server stopped answering after case ${n} (${id}): it accepts connections but answers nothing; did it hang on ${what.en}, or does it expect another framing than ${framing} (--framing)?`,
   }),
   aborted: { pt: 'a execução foi interrompida', en: 'the run was stopped' },
   notRun: {
