@@ -1,5 +1,6 @@
 // npm run bench:server: the server's speed next to a bare Node TCP echo server, and with --ab REF next to REF's.
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm, symlink } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
@@ -135,7 +136,12 @@ async function main(): Promise<void> {
   try {
     const sides: Side[] = []
     const start = async (name: string, entry: string, expect: string[], cwd?: string) => {
-      const args = entry === 'bench/echo.ts' ? [] : ['--quiet', ...PORTS]
+      // Every bench client comes from this one computer: lift the limit per computer, in builds that
+      // have one (an A/B against an older build must not pass it a flag it does not know).
+      const perClient = existsSync(join(cwd ?? repo, 'server/admission.ts'))
+        ? ['--max-per-client', '100000']
+        : []
+      const args = entry === 'bench/echo.ts' ? [] : ['--quiet', ...PORTS, ...perClient]
       const child = await startChild(entry, args, expect, cwd)
       children.push(child)
       const port = (framing: Framing) => child.ports[expect.length === 1 ? expect[0]! : framing]!

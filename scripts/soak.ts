@@ -41,7 +41,7 @@ export interface SoakOptions {
 export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
   const { seconds, normal = 12, bad = 3, flood = 2, floodRate = 400 } = options
   const { server, bridge } = await startProcesses(
-    ['--idle-timeout', String(IDLE_S), '--max-connections', '20000'],
+    ['--idle-timeout', String(IDLE_S), '--max-connections', '20000', '--max-per-client', '20000'],
     ['--max-connections', '20000', '--max-per-client', '20000'],
   )
   const crashes: string[] = []

@@ -30,6 +30,45 @@ describe('parseServerArgs', () => {
     expect(() => parse('--codes', 'teapot')).toThrow(/--codes/)
   })
 
+  test('workspaces, limits per computer and trusted proxies', () => {
+    expect(parse()).toMatchObject({
+      maxPerClient: 64,
+      workspaces: 'computer',
+      maxUsers: 10_000,
+      maxWorkspaces: 1_000,
+      trustProxy: [],
+    })
+    expect(
+      parse(
+        '--workspaces',
+        'class',
+        '--max-per-client',
+        '5',
+        '--max-users',
+        '3',
+        '--max-workspaces',
+        '2',
+        '--trust-proxy',
+        '10.0.0.2',
+        '--trust-proxy',
+        '::1',
+      ),
+    ).toMatchObject({
+      workspaces: 'class',
+      maxPerClient: 5,
+      maxUsers: 3,
+      maxWorkspaces: 2,
+      trustProxy: ['10.0.0.2', '::1'],
+    })
+    expect(() => parse('--workspaces', 'room')).toThrow(
+      /--workspaces must be one of computer, class/,
+    )
+    expect(() => parse('--trust-proxy', 'bridge.lan')).toThrow(
+      /--trust-proxy must be an IP address/,
+    )
+    expect(() => parse('--max-per-client', '0')).toThrow(/--max-per-client/)
+  })
+
   test('--help, and the help text lists --data', () => {
     expect(parseServerArgs(['-h'])).toBe('help')
     expect(HELP).toContain('--data FILE')

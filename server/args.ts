@@ -6,6 +6,13 @@ import { wlError } from '../shared/errors.ts'
 import { CODE_MODES, type CodeMode } from '../shared/protocol.ts'
 import { createFaultReporter, createLineWriter, parseCount, parseSize } from './cli.ts'
 import type { ServerOptions } from './server.ts'
+import { canonicalIp } from '../shared/ip-address.ts'
+import {
+  DEFAULT_MAX_USERS,
+  DEFAULT_MAX_WORKSPACES,
+  WORKSPACE_MODES,
+  type WorkspaceMode,
+} from './workspaces.ts'
 
 export const HELP = `Usage: npm run server -- [options]
 
@@ -25,6 +32,17 @@ Options:
   --max-message SIZE       largest message, bytes or with k/m suffix (default 64k)
   --idle-timeout SECONDS   close a client after this long without a complete message (default 600)
   --max-connections N      clients at once, all ports together (default 1000)
+  --max-per-client N       clients at once from one computer (default 64), so one computer cannot
+                           take every connection from the others; pages relayed by the bundled
+                           bridge count for their own computer
+  --workspaces computer|class
+                           computer (default): a registry per computer (client address), or per
+                           group named by a page; class: one registry for everyone, as in the lesson
+  --max-users N            users in one workspace (default 10000)
+  --max-workspaces N       workspaces holding users (default 1000); past either, CRIAR is refused
+  --trust-proxy ADDR       believe PROXY v2 headers from this address too (repeatable); loopback,
+                           where the bundled bridge runs, is always trusted. From anyone else such a
+                           header is a malformed message (400)
   --data FILE              keep the users in this SQLite file (created if missing), so they outlive
                            a restart; a 200 is sent only once its change is on disk. Without it the
                            users live in memory, as in the lesson, and are gone when the server stops
@@ -49,6 +67,11 @@ export function parseServerArgs(argv: string[]): ServerOptions | 'help' {
       'max-message': { type: 'string', default: String(DEFAULT_MAX_MESSAGE) },
       'idle-timeout': { type: 'string', default: '600' },
       'max-connections': { type: 'string', default: '1000' },
+      'max-per-client': { type: 'string', default: '64' },
+      workspaces: { type: 'string', default: 'computer' },
+      'max-users': { type: 'string', default: String(DEFAULT_MAX_USERS) },
+      'max-workspaces': { type: 'string', default: String(DEFAULT_MAX_WORKSPACES) },
+      'trust-proxy': { type: 'string', multiple: true, default: [] },
       data: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -60,6 +83,17 @@ export function parseServerArgs(argv: string[]): ServerOptions | 'help' {
       'WL_ERR_USAGE',
       `--codes must be one of ${CODE_MODES.join(', ')}, not "${values.codes}"`,
     )
+  }
+  if (!(WORKSPACE_MODES as readonly string[]).includes(values.workspaces)) {
+    throw wlError(
+      'WL_ERR_USAGE',
+      `--workspaces must be one of ${WORKSPACE_MODES.join(', ')}, not "${values.workspaces}"`,
+    )
+  }
+  for (const address of values['trust-proxy']) {
+    if (canonicalIp(address) === undefined) {
+      throw wlError('WL_ERR_USAGE', `--trust-proxy must be an IP address, not "${address}"`)
+    }
   }
   const ports: Partial<Record<Framing, number>> = {}
   for (const framing of FRAMINGS) {
@@ -77,6 +111,11 @@ export function parseServerArgs(argv: string[]): ServerOptions | 'help' {
     maxMessage: parseSize('--max-message', values['max-message']),
     idleTimeoutMs: parseCount('--idle-timeout', values['idle-timeout'], 1, 86_400) * 1000,
     maxConnections: parseCount('--max-connections', values['max-connections'], 1, 1_000_000),
+    maxPerClient: parseCount('--max-per-client', values['max-per-client'], 1, 1_000_000),
+    workspaces: values.workspaces as WorkspaceMode,
+    maxUsers: parseCount('--max-users', values['max-users'], 1, 100_000_000),
+    maxWorkspaces: parseCount('--max-workspaces', values['max-workspaces'], 1, 1_000_000),
+    trustProxy: values['trust-proxy'],
     ...(values.data !== undefined && { dataFile: resolve(values.data) }),
     ...(log && { log }),
     // Faults are told even with --quiet: a full disk under --data must not go unseen.

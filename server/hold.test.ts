@@ -82,7 +82,10 @@ test.skipIf(fewFiles)(
   async () => {
     const server = await startChild(
       'server/main.ts',
-      [...FRAMINGS.flatMap((f) => [`--${f}-port`, '0']), '--quiet', '--max-connections', `${HOLD}`],
+      [
+        ...FRAMINGS.flatMap((f) => [`--${f}-port`, '0']),
+        ...['--quiet', '--max-connections', `${HOLD}`, '--max-per-client', `${HOLD}`],
+      ],
       [...FRAMINGS],
     )
     children.push(server)
@@ -126,7 +129,7 @@ test.skipIf(fewFiles)(
   `the bridge relays ${HOLD} idle WebSockets, refuses one more, then carries all their requests${skipReason}`,
   async () => {
     const { server, bridge } = await startProcesses(
-      ['--max-connections', `${HOLD}`],
+      ['--max-connections', `${HOLD}`, '--max-per-client', `${HOLD}`],
       ['--max-connections', `${HOLD}`, '--max-per-client', `${HOLD}`],
     )
     children.push(server, bridge)

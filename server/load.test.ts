@@ -17,7 +17,11 @@ afterEach(async () => {
 })
 
 test(`${CLIENTS} concurrent clients x ${REQUESTS} requests, every answer exact`, async () => {
-  server = await startServer({ ports: { json: 0, ndjson: 0, length: 0, naive: 0 } })
+  // One process stands for every client here, so the limit per computer is lifted.
+  server = await startServer({
+    ports: { json: 0, ndjson: 0, length: 0, naive: 0 },
+    maxPerClient: CLIENTS,
+  })
   const ports = server.ports
   const clients = await Promise.all(
     Array.from({ length: CLIENTS }, (_, i) => {

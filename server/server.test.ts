@@ -294,7 +294,7 @@ describe('limits and endings', () => {
     const c = await connect('ndjson')
     await c.request(create('log@x'))
     expect(lines.find((l) => l.includes('CRIAR'))).toMatch(
-      /ndjson 127\.0\.0\.1:\d+ in=\d+B out=\d+B 200 CRIAR USUARIO$/,
+      /ndjson 127\.0\.0\.1:\d+ \[ip:127\.0\.0\.1\] in=\d+B out=\d+B 200 CRIAR USUARIO$/,
     )
   })
 })

@@ -216,3 +216,8 @@ export class Session {
 export function busyAnswer(framing: Framing, codes: CodeMode, maxConnections: number): string {
   return encodeFrameText(framing, refuse('busy', codes, TEXT.busy(maxConnections)).text)
 }
+
+/** The answer for a computer that already holds its share of connections, in `framing`. */
+export function busyClientAnswer(framing: Framing, codes: CodeMode, limit: number): string {
+  return encodeFrameText(framing, refuse('busy', codes, TEXT.busyClient(limit)).text)
+}

@@ -139,6 +139,8 @@ export const TEXT = {
   internal: 'Erro interno do servidor ao tratar esta mensagem; nada foi alterado',
   busy: (limit: number) =>
     `Servidor lotado: limite de ${limit} conexões atingido; tente mais tarde`,
+  busyClient: (limit: number) =>
+    `Conexões demais deste computador: limite de ${limit} por computador; feche algumas e tente de novo`,
   fullUsers: (limit: number) =>
     `Limite de ${limit} usuários atingido neste espaço de trabalho; remova um usuário para criar outro`,
   fullWorkspaces: (limit: number) =>
