@@ -2,28 +2,28 @@
 import { useEffect, useState, type ComponentType } from 'react'
 import { z } from 'zod'
 import { en as zodEn, pt as zodPt } from 'zod/locales'
-import { Header } from './components/Header.tsx'
-import { ModeTabs } from './components/ModeTabs.tsx'
-import { Playground, PlaygroundActions } from './components/Playground.tsx'
-import { MESSAGES, type Lang } from './i18n.ts'
-import type { StorageLike } from './log-store.ts'
-import { BotMenu } from './modes/BotMenu.tsx'
-import { FramingLab } from './modes/FramingLab.tsx'
-import { Tour } from './modes/Tour.tsx'
-import { MODE_IDS, hashOf, modeFromHash, type ModeId } from './modes.ts'
-import type { PaneSet } from './panes.ts'
-import { applyPrefs, loadPrefs, savePrefs, type Prefs } from './prefs.ts'
-import type { BridgeLocation } from './targets.ts'
-import { I18nContext } from './use-i18n.ts'
-import { usePlayground } from './use-playground.ts'
-import { ThemeContext } from './use-theme.ts'
+import { Header } from './prefs/Header.tsx'
+import { ModeTabs } from './modes/ModeTabs.tsx'
+import { Playground, PlaygroundActions } from './playground/Playground.tsx'
+import { MESSAGES, type Lang } from './i18n/messages.ts'
+import type { StorageLike } from './log/json/persist.ts'
+import { BotMenu } from './modes/bot/BotMenu.tsx'
+import { FramingLab } from './modes/framing-lab/FramingLab.tsx'
+import { Tour } from './modes/tour/Tour.tsx'
+import { MODE_IDS, hashOf, modeFromHash, type ModeId } from './modes/mode-tabs.ts'
+import type { PaneSet } from './playground/panes/panes.ts'
+import { applyPrefs, loadPrefs, savePrefs, type Prefs } from './prefs/prefs.ts'
+import type { BridgeLocation } from './targets/targets.ts'
+import { I18nContext } from './i18n/use-i18n.ts'
+import { usePlayground } from './playground/use-playground.ts'
+import { ThemeContext } from './prefs/use-theme.ts'
 
 /** Zod's own messages (e.g. in `z.prettifyError`) follow the page's language. */
 export function setZodLocale(lang: Lang): void {
   z.config(lang === 'pt' ? zodPt() : zodEn())
 }
 
-// The modes besides the playground, each with its own Lab; only modes that exist get a tab.
+// The modes besides the playground, each with its own ClientSession; only modes that exist get a tab.
 const OTHER_MODES: Partial<Record<ModeId, ComponentType<{ bridge: BridgeLocation }>>> = {
   framing: FramingLab,
   tour: Tour,
@@ -33,7 +33,7 @@ const MODES: readonly ModeId[] = MODE_IDS.filter((m) => m === 'playground' || OT
 
 interface Props {
   bridge: BridgeLocation
-  /** The playground's client panes, each with its own Lab. */
+  /** The playground's client panes, each with its own ClientSession. */
   panes: PaneSet
   /** Where preferences persist (localStorage in the page). */
   prefsStorage: StorageLike | undefined

@@ -1,12 +1,12 @@
-// Entry point: builds the client panes' Labs with the browser's WebSocket and storage, then renders the page.
+// Entry point: builds the client panes' ClientSessions with the browser's WebSocket and storage, then renders the page.
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
-import { browserSocket } from './connection.ts'
-import { Lab } from './lab.ts'
-import { LOG_KEY, persistLog, restoreLog, type StorageLike } from './log-store.ts'
-import { PaneSet, isPaneName, type PaneName } from './panes.ts'
-import { bridgeLocation } from './targets.ts'
+import { browserSocket } from './session/connection.ts'
+import { ClientSession } from './session/client-session.ts'
+import { LOG_KEY, persistLog, restoreLog, type StorageLike } from './log/json/persist.ts'
+import { PaneSet, isPaneName, type PaneName } from './playground/panes/panes.ts'
+import { bridgeLocation } from './targets/targets.ts'
 import { installTestHooks } from './test-hooks.ts'
 import './styles.css'
 
@@ -20,14 +20,14 @@ function storage(name: 'sessionStorage' | 'localStorage'): StorageLike | undefin
 }
 
 const PANES_KEY = 'wire-lab.panes.v1'
-const session = storage('sessionStorage')
+const tabStorage = storage('sessionStorage')
 // Pane A keeps the key the single-pane page used, so an older tab's log is still restored.
 const logKey = (name: PaneName) => (name === 'A' ? LOG_KEY : `${LOG_KEY}.${name}`)
 const persisters = new Map<PaneName, { save(): void; stop(): void }>()
 
 function savedPanes(): PaneName[] {
   try {
-    const names: unknown = JSON.parse(session?.getItem(PANES_KEY) ?? '["A"]')
+    const names: unknown = JSON.parse(tabStorage?.getItem(PANES_KEY) ?? '["A"]')
     return Array.isArray(names) ? names.filter(isPaneName) : ['A']
   } catch {
     return ['A']
@@ -37,21 +37,21 @@ function savedPanes(): PaneName[] {
 const panes = new PaneSet(
   {
     create: (name) => {
-      const lab = new Lab({
+      const session = new ClientSession({
         socket: browserSocket,
-        log: { initial: restoreLog(session, logKey(name)) },
+        log: { initial: restoreLog(tabStorage, logKey(name)) },
       })
-      if (session) persisters.set(name, persistLog(lab.log, session, 1000, logKey(name)))
-      return lab
+      if (tabStorage) persisters.set(name, persistLog(session.log, tabStorage, 1000, logKey(name)))
+      return session
     },
     release: (pane) => {
       persisters.get(pane.name)?.stop()
       persisters.delete(pane.name)
-      session?.removeItem(logKey(pane.name))
+      tabStorage?.removeItem(logKey(pane.name))
     },
     changed: (names) => {
       try {
-        session?.setItem(PANES_KEY, JSON.stringify(names))
+        tabStorage?.setItem(PANES_KEY, JSON.stringify(names))
       } catch {
         // Not remembering the pane count is harmless.
       }
