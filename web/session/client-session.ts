@@ -1,37 +1,24 @@
-// Wires the connection, the log and the scenario runner together: the page's whole model, without React.
-import { dumps } from '../../shared/codec.ts'
+// One client session: a connection to the bridge and the log of both directions, without React.
 import { encodeFrame, type Framing } from '../../shared/framing.ts'
-import { LESSON_SCENARIO } from '../../shared/protocol.ts'
 import { Connection, type ConnectionOptions } from './connection.ts'
-import { responseCode } from '../log/decode/decode.ts'
 import { LogModel, type LogModelOptions } from '../log/model.ts'
-import { ScenarioRunner, type ScenarioOptions } from '../playground/scenario/scenario.ts'
 
-/** The ClientSession's dependencies: the socket factory and clock, plus log and scenario options. */
+/** A ClientSession's dependencies: the socket factory and clock, plus the log's options. */
 export interface ClientSessionOptions extends ConnectionOptions {
   log?: LogModelOptions
-  scenario?: Omit<ScenarioOptions, 'send'>
 }
 
 const utf8 = new TextEncoder()
 
-/** The lesson scenario's requests as the wire texts `dumps` gives (what Python's json.dumps sends). */
-export const SCENARIO_TEXTS: readonly string[] = LESSON_SCENARIO.map((request) => dumps(request))
-
-/** The page's model: connect, send text in the chosen framing, and log both directions. */
+/** One client of the page (a pane, a mode's connection): connect, send framed text, log both directions. */
 export class ClientSession {
   readonly connection: Connection
   readonly log: LogModel
-  readonly scenario: ScenarioRunner
   private framing: Framing = 'json'
 
   constructor(options: ClientSessionOptions) {
     this.connection = new Connection(options)
     this.log = new LogModel(options.log)
-    this.scenario = new ScenarioRunner(SCENARIO_TEXTS, {
-      ...options.scenario,
-      send: (text) => this.send(text),
-    })
     this.connection.subscribe((e) => {
       switch (e.type) {
         case 'chunk':
@@ -39,16 +26,9 @@ export class ClientSession {
         case 'bridge':
         case 'local':
           this.log.event(e.event, e.t)
-          if (e.event.type === 'ended') {
-            // Stop the runner first: a message left incomplete by the close is not an answer.
-            this.scenario.disconnected()
-            this.log.endSession(e.t)
-          }
+          if (e.event.type === 'ended') this.log.endSession(e.t)
           return
       }
-    })
-    this.log.onMessage((entry) => {
-      if (entry.dir === 'received') this.scenario.answered(responseCode(entry.view))
     })
   }
 

@@ -1,9 +1,8 @@
-// React's view of the plain model: hooks over the ClientSession's stores with useSyncExternalStore.
+// React's view of the plain model: hooks over a ClientSession's stores with useSyncExternalStore.
 import { createContext, useContext, useSyncExternalStore } from 'react'
 import type { ConnectionState } from './connection.ts'
 import type { ClientSession } from './client-session.ts'
 import type { LogSnapshot } from '../log/entries.ts'
-import type { ScenarioState } from '../playground/scenario/scenario.ts'
 
 /** The ClientSession around a component: each client pane (ClientPane) and each mode provides its own. */
 export const SessionContext = createContext<ClientSession | null>(null)
@@ -12,7 +11,9 @@ export const SessionContext = createContext<ClientSession | null>(null)
 export function useSession(): ClientSession {
   const session = useContext(SessionContext)
   if (!session)
-    throw Object.assign(new Error('useSession outside SessionContext'), { code: 'WL_ERR_NO_LAB' })
+    throw Object.assign(new Error('useSession outside SessionContext'), {
+      code: 'WL_ERR_NO_SESSION',
+    })
   return session
 }
 
@@ -40,10 +41,4 @@ export function useConnectionState(): ConnectionState {
 export function useLog(): LogSnapshot {
   const session = useSession()
   return useSyncExternalStore(session.log.subscribe, session.log.getSnapshot)
-}
-
-/** The scenario runner's state. */
-export function useScenario(): ScenarioState {
-  const session = useSession()
-  return useSyncExternalStore(session.scenario.subscribe, session.scenario.getSnapshot)
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FakeBridge } from '../../session/fake-socket.ts'
-import { ClientSession, SCENARIO_TEXTS } from '../../session/client-session.ts'
+import { ClientSession } from '../../session/client-session.ts'
+import { SCENARIO_TEXTS } from '../scenario/lesson-scenario.ts'
 import { MESSAGES } from '../../i18n/messages.ts'
 import { layoutSequence } from './sequence-layout.ts'
 import { stepText } from './sequence-text.ts'

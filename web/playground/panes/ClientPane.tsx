@@ -77,7 +77,7 @@ function PaneBody({ pane, bridge, solo, onRemove }: Props) {
   const id = (s: string) => `${pane.name.toLowerCase()}-${s}`
   const extras = (
     <>
-      <ScenarioPanel connected={canSend} />
+      <ScenarioPanel scenario={pane.scenario} connected={canSend} />
       <Presets
         onLoad={(raw) => {
           dispatch({ type: 'load', raw })

@@ -1,5 +1,7 @@
 // The playground's client panes: each a letter and its own ClientSession, added and removed at run time (no React).
 import type { ClientSession } from '../../session/client-session.ts'
+import { lessonScenario } from '../scenario/lesson-scenario.ts'
+import type { ScenarioRunner } from '../scenario/scenario.ts'
 import { SnapshotStore } from '../../lib/snapshot-store.ts'
 
 /** Pane letters, in the order panes are added. */
@@ -7,10 +9,11 @@ export const PANE_NAMES = ['A', 'B'] as const
 /** A pane's letter: "Cliente A", "Cliente B". */
 export type PaneName = (typeof PANE_NAMES)[number]
 
-/** One client: its letter and its ClientSession (connection, log, scenario). */
+/** One client: its letter, its ClientSession (connection and log) and its run of the lesson scenario. */
 export interface Pane {
   name: PaneName
   session: ClientSession
+  scenario: ScenarioRunner
 }
 
 /** How a PaneSet makes and lets go of ClientSessions (the page restores and persists each pane's log). */
@@ -27,6 +30,10 @@ export function isPaneName(value: unknown): value is PaneName {
   return (PANE_NAMES as readonly unknown[]).includes(value)
 }
 
+function paneOf(name: PaneName, session: ClientSession): Pane {
+  return { name, session, scenario: lessonScenario(session) }
+}
+
 /** The list of panes, in letter order (a new array after each change), for useSyncExternalStore. */
 export class PaneSet extends SnapshotStore<readonly Pane[]> {
   constructor(
@@ -35,10 +42,7 @@ export class PaneSet extends SnapshotStore<readonly Pane[]> {
   ) {
     const names = PANE_NAMES.filter((n) => initial.includes(n))
     super(
-      (names.length > 0 ? names : (['A'] as const)).map((name) => ({
-        name,
-        session: hooks.create(name),
-      })),
+      (names.length > 0 ? names : (['A'] as const)).map((name) => paneOf(name, hooks.create(name))),
     )
   }
 
@@ -51,7 +55,7 @@ export class PaneSet extends SnapshotStore<readonly Pane[]> {
   add(): Pane | undefined {
     const name = PANE_NAMES.find((n) => !this.state.some((p) => p.name === n))
     if (!name) return undefined
-    const pane: Pane = { name, session: this.hooks.create(name) }
+    const pane = paneOf(name, this.hooks.create(name))
     this.set([...this.state, pane].sort((a, b) => a.name.localeCompare(b.name)))
     return pane
   }

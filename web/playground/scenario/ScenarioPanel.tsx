@@ -1,17 +1,22 @@
 // The lesson's 10-message scenario: run all (send, wait for the answer, next) or step by step.
 import { ACTION, EMAIL, FIELD, LESSON_SCENARIO, VALUE } from '../../../shared/protocol.ts'
-import type { StepResult } from './scenario.ts'
-import { useSession, useScenario } from '../../session/use-session.ts'
+import type { ScenarioRunner, StepResult } from './scenario.ts'
+import { useSyncExternalStore } from 'react'
 import { useT } from '../../i18n/use-i18n.ts'
 import { usePaneId } from '../panes/use-pane.ts'
 import { CodeBadge } from '../../ui/CodeBadge.tsx'
 
 /** Runner buttons, progress, and each step with the code it got. */
-export function ScenarioPanel({ connected }: { connected: boolean }) {
+export function ScenarioPanel({
+  scenario,
+  connected,
+}: {
+  scenario: ScenarioRunner
+  connected: boolean
+}) {
   const t = useT()
   const pid = usePaneId()
-  const session = useSession()
-  const s = useScenario()
+  const s = useSyncExternalStore(scenario.subscribe, scenario.getSnapshot)
   const done = s.next >= s.total && !s.results.some((r) => r?.kind === 'waiting')
   return (
     <section className="card scenario" aria-labelledby={pid('scenario-heading')}>
@@ -24,7 +29,7 @@ export function ScenarioPanel({ connected }: { connected: boolean }) {
       <p className="muted small">{t.scenarioHelp}</p>
       <div className="scenario-controls">
         {s.running ? (
-          <button type="button" className="button" onClick={() => session.scenario.pause()}>
+          <button type="button" className="button" onClick={() => scenario.pause()}>
             {t.pause}
           </button>
         ) : (
@@ -32,7 +37,7 @@ export function ScenarioPanel({ connected }: { connected: boolean }) {
             type="button"
             className="button primary"
             disabled={!connected}
-            onClick={() => session.scenario.runAll()}
+            onClick={() => scenario.runAll()}
           >
             {t.runAll}
           </button>
@@ -41,11 +46,11 @@ export function ScenarioPanel({ connected }: { connected: boolean }) {
           type="button"
           className="button"
           disabled={!connected || s.running || s.next >= s.total}
-          onClick={() => session.scenario.step()}
+          onClick={() => scenario.step()}
         >
           {t.nextStep}
         </button>
-        <button type="button" className="button ghost" onClick={() => session.scenario.reset()}>
+        <button type="button" className="button ghost" onClick={() => scenario.reset()}>
           {t.reset}
         </button>
       </div>
