@@ -3,6 +3,7 @@ import { CLOSE } from '../../shared/bridge-protocol.ts'
 import { endpoint, type CloseReason } from '../session/connection.ts'
 import type { Messages } from './messages.ts'
 import type { LogEvent } from '../log/entries.ts'
+import type { TargetsState } from '../targets/targets-store.ts'
 
 /** A sentence for a TCP error code (ECONNREFUSED...). */
 export function errnoSentence(code: string, t: Messages): string {
@@ -92,4 +93,19 @@ export function eventTone(event: LogEvent): 'ok' | 'error' | 'info' {
 /** The meaning of a status code, in words. */
 export function codeMeaning(code: string, t: Messages): string {
   return t.codeMeaning[code] ?? t.codeOther
+}
+
+/** Which way fetching the allow-list failed, as one sentence. */
+export function targetsFailureSentence(
+  failure: Extract<TargetsState, { status: 'error' }>,
+  t: Messages,
+): string {
+  switch (failure.code) {
+    case 'WL_ERR_TARGETS_UNREACHABLE':
+      return t.targetsUnreachable
+    case 'WL_ERR_TARGETS_HTTP':
+      return t.targetsHttp(failure.httpStatus ?? 0)
+    case 'WL_ERR_TARGETS_INVALID':
+      return t.targetsInvalid
+  }
 }

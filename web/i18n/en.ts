@@ -23,6 +23,9 @@ export const en: Messages = {
   targetsFailed: (url) =>
     `Could not load the bridge's target list (${url}). Type the target as HOST:PORT.`,
   targetsEmpty: 'The bridge allows no target.',
+  targetsUnreachable: 'The bridge did not answer.',
+  targetsHttp: (status) => `The bridge answered with HTTP ${status}.`,
+  targetsInvalid: "The bridge's answer is not a target list.",
   retry: 'Try again',
   studentServers: 'student servers',
   port: 'Port',

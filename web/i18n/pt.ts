@@ -23,6 +23,9 @@ export const pt = {
   targetsFailed: (url: string) =>
     `Não foi possível obter a lista de alvos da ponte (${url}). Digite o alvo como HOST:PORTA.`,
   targetsEmpty: 'A ponte não permite nenhum alvo.',
+  targetsUnreachable: 'A ponte não respondeu.',
+  targetsHttp: (status: number) => `A ponte respondeu com HTTP ${status}.`,
+  targetsInvalid: 'A resposta da ponte não é uma lista de alvos.',
   retry: 'Tentar de novo',
   studentServers: 'servidores dos alunos',
   port: 'Porta',

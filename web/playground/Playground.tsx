@@ -1,6 +1,7 @@
 // The playground mode: its actions (add client, export, import), the client panes, and the review of a file.
 import type { Messages } from '../i18n/messages.ts'
 import type { PaneSet } from './panes/panes.ts'
+import type { TargetsStore } from '../targets/targets-store.ts'
 import type { BridgeLocation } from '../targets/targets.ts'
 import { SessionContext } from '../session/use-session.ts'
 import { useT } from '../i18n/use-i18n.ts'
@@ -73,6 +74,7 @@ export function Playground(props: {
   panes: PaneSet
   state: PlaygroundState
   bridge: BridgeLocation
+  targets: TargetsStore
 }) {
   const t = useT()
   const { state, panes } = props
@@ -110,6 +112,7 @@ export function Playground(props: {
             key={pane.name}
             pane={pane}
             bridge={props.bridge}
+            targets={props.targets}
             solo={list.length === 1}
             {...(list.length > 1 ? { onRemove: () => panes.remove(pane.name) } : {})}
           />

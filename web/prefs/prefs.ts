@@ -1,6 +1,6 @@
 // Display preferences (language, theme, large text): read once, saved to localStorage, applied to <html>.
 import { LANGS, htmlLang, type Lang } from '../i18n/messages.ts'
-import type { StorageLike } from '../log/json/persist.ts'
+import type { StorageLike } from '../lib/storage.ts'
 
 /** What the header's switches control. */
 export interface Prefs {

@@ -80,3 +80,16 @@ export class FakeBridge {
     })
   }
 }
+
+/** A socket factory that gives every socket its own FakeBridge, for models that open several connections. */
+export function fakeBridges(): { bridges: FakeBridge[]; factory: SocketFactory } {
+  const bridges: FakeBridge[] = []
+  return {
+    bridges,
+    factory: (url, on) => {
+      const bridge = new FakeBridge()
+      bridges.push(bridge)
+      return bridge.factory(url, on)
+    },
+  }
+}

@@ -8,7 +8,8 @@ import {
   type TargetOption,
 } from './targets.ts'
 import { useT } from '../i18n/use-i18n.ts'
-import type { TargetsState } from './use-targets.ts'
+import { targetsFailureSentence } from '../i18n/describe.ts'
+import type { TargetsState } from './targets-store.ts'
 
 /** How an option reads in a select: `HOST:PORT — framing`, or a range for students' servers. */
 export function optionText(o: TargetOption, t: Messages): string {
@@ -50,12 +51,28 @@ export function TargetSelect(props: {
   )
 }
 
-/** Why there is no allow-list, with a retry button. */
-export function TargetsFailed(props: { id?: string; targetsUrl: string; onRetry: () => void }) {
+/** Why there is no allow-list (the page's sentence, then which failure it was), with a retry button. */
+export function TargetsFailed(props: {
+  id?: string
+  failure: Extract<TargetsState, { status: 'error' }>
+  targetsUrl: string
+  onRetry: () => void
+  /** The opening sentence, when a mode words it its own way. */
+  text?: (url: string) => string
+  className?: string
+  alert?: boolean
+}) {
   const t = useT()
+  const text = props.text ?? t.targetsFailed
   return (
-    <div id={props.id} className="inline-error">
-      <span>{t.targetsFailed(props.targetsUrl)}</span>
+    <div
+      id={props.id}
+      className={`inline-error${props.className ? ` ${props.className}` : ''}`}
+      {...(props.alert ? { role: 'alert' } : {})}
+    >
+      <span>
+        {text(props.targetsUrl)} {targetsFailureSentence(props.failure, t)}
+      </span>
       <button type="button" className="small" onClick={props.onRetry}>
         {t.retry}
       </button>

@@ -115,7 +115,22 @@ export function defaultOption(
   return options[0]
 }
 
-/** Fetches and validates the allow-list; throws an Error with a stable `code` on failure. */
+/** Why the allow-list could not be had: no answer, an HTTP error, or an answer that is not a list. */
+export type TargetsErrorCode =
+  'WL_ERR_TARGETS_UNREACHABLE' | 'WL_ERR_TARGETS_HTTP' | 'WL_ERR_TARGETS_INVALID'
+
+/** What `fetchTargets` throws: a stable `code`, and the HTTP status for `WL_ERR_TARGETS_HTTP`. */
+export class TargetsError extends Error {
+  constructor(
+    readonly code: TargetsErrorCode,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message)
+  }
+}
+
+/** Fetches and validates the allow-list; throws a TargetsError on failure. */
 export async function fetchTargets(
   url: string,
   fetcher: typeof fetch = fetch,
@@ -124,17 +139,17 @@ export async function fetchTargets(
   try {
     response = await fetcher(url, { headers: { accept: 'application/json' } })
   } catch {
-    throw Object.assign(new Error(`cannot reach ${url}`), { code: 'WL_ERR_TARGETS_UNREACHABLE' })
+    throw new TargetsError('WL_ERR_TARGETS_UNREACHABLE', `cannot reach ${url}`)
   }
   if (!response.ok) {
-    throw Object.assign(new Error(`${url}: HTTP ${response.status}`), {
-      code: 'WL_ERR_TARGETS_HTTP',
-      status: response.status,
-    })
+    throw new TargetsError(
+      'WL_ERR_TARGETS_HTTP',
+      `${url}: HTTP ${response.status}`,
+      response.status,
+    )
   }
   const parsed = TargetsInfo.safeParse(await response.json().catch(() => undefined))
-  if (!parsed.success) {
-    throw Object.assign(new Error(`${url}: not a targets list`), { code: 'WL_ERR_TARGETS_INVALID' })
-  }
+  if (!parsed.success)
+    throw new TargetsError('WL_ERR_TARGETS_INVALID', `${url}: not a targets list`)
   return parsed.data
 }

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { encodeFrame } from '../../../shared/framing.ts'
-import {
-  LOG_KEY,
-  parseLog,
-  persistLog,
-  restoreLog,
-  serializeLog,
-  type StorageLike,
-} from './persist.ts'
+import { LOG_KEY, parseLog, persistLog, restoreLog, serializeLog } from './persist.ts'
+import type { StorageLike } from '../../lib/storage.ts'
 import type { Entry } from '../entries.ts'
 import { LogModel } from '../model.ts'
 

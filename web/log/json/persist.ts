@@ -1,16 +1,10 @@
 // Keeps the log across reloads: a bounded copy in sessionStorage, restored marked as the previous session.
 import { z } from 'zod'
+import type { StorageLike } from '../../lib/storage.ts'
 import { fromHex, toHex } from '../../bytes/bytes.ts'
 import { decodeMessage } from '../decode/decode.ts'
 import type { Entry, LogEvent } from '../entries.ts'
 import type { LogModel } from '../model.ts'
-
-/** The part of the Web Storage API the log uses (sessionStorage in the page, a Map in tests). */
-export interface StorageLike {
-  getItem(key: string): string | null
-  setItem(key: string, value: string): void
-  removeItem(key: string): void
-}
 
 /** The storage key; the version suffix changes if the format does. */
 export const LOG_KEY = 'wire-lab.log.v1'

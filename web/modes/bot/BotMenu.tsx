@@ -1,54 +1,43 @@
 // The bot menu mode: the lesson's service bot, each step a real request over its own connection, with a log.
 import { useEffect, useState, useSyncExternalStore } from 'react'
-import { PortField, TargetSelect, TargetsFailed } from '../../targets/TargetFields.tsx'
-import { browserSocket } from '../../session/connection.ts'
 import { reasonSentence } from '../../i18n/describe.ts'
-import { ClientSession } from '../../session/client-session.ts'
+import { useT } from '../../i18n/use-i18n.ts'
+import { ModeLog } from '../../log/ModeLog.tsx'
+import { SessionContext, useConnectionState } from '../../session/use-session.ts'
+import { PortField, TargetSelect, TargetsFailed } from '../../targets/TargetFields.tsx'
+import type { TargetsState, TargetsStore } from '../../targets/targets-store.ts'
 import {
   currentSelection,
   isRange,
-  type BridgeLocation,
   type Selection,
   type TargetOption,
 } from '../../targets/targets.ts'
-import { SessionContext, useConnectionState } from '../../session/use-session.ts'
-import { useT } from '../../i18n/use-i18n.ts'
-import { useTargets, type TargetsState } from '../../targets/use-targets.ts'
+import { useTargets } from '../../targets/use-targets.ts'
 import { BotDiagram } from './BotDiagram.tsx'
 import { BotScreen } from './BotScreen.tsx'
-import { BotStore, botTarget, defaultBotOption } from './bot-store.ts'
-import { ModeLog } from '../../log/ModeLog.tsx'
+import { botTarget, defaultBotOption, type BotStore } from './bot-store.ts'
 
-// One bot per bridge for the page's lifetime, so leaving the tab and coming back finds the same user,
-// position and log (the connection itself closes on leaving and reopens on the next step).
-const sessions = new Map<string, BotStore>()
-function sessionFor(bridgeUrl: string): BotStore {
-  let session = sessions.get(bridgeUrl)
-  if (!session) {
-    session = new BotStore(new ClientSession({ socket: browserSocket }), { bridgeUrl })
-    sessions.set(bridgeUrl, session)
-  }
-  return session
-}
-
-/** The guided menu beside the bytes it sends; it connects on the first step. */
-export function BotMenu({ bridge }: { bridge: BridgeLocation }) {
+/**
+ * The guided menu beside the bytes it sends; it connects on the first step. The store lives as long as
+ * the page, so coming back to the tab finds the same user, position and log (the connection itself
+ * closes on leaving and reopens on the next step).
+ */
+export function BotMenu({ store, targets }: { store: BotStore; targets: TargetsStore }) {
   const t = useT().botMenu
-  const session = sessionFor(bridge.wsUrl)
-  useEffect(() => () => session.close(), [session])
-  const state = useSyncExternalStore(session.subscribe, session.getSnapshot)
-  const { state: targetsState, retry } = useTargets(bridge.targetsUrl)
+  useEffect(() => () => store.close(), [store])
+  const state = useSyncExternalStore(store.subscribe, store.getSnapshot)
+  const targetsState = useTargets(targets)
   const options = targetsState.status === 'ready' ? targetsState.options : []
   const [picked, setPicked] = useState<Selection>()
   const selection = currentSelection(picked, options, defaultBotOption(options))
   const option = options.find((o) => o.id === selection.optionId)
   const target = option && botTarget(option, selection.port)
   useEffect(() => {
-    if (option) session.setTarget(target)
-  }, [session, option, target])
+    if (option) store.setTarget(target)
+  }, [store, option, target])
 
   return (
-    <SessionContext.Provider value={session.session}>
+    <SessionContext.Provider value={store.session}>
       <div className="mode-page bot-mode">
         <div className="mode-intro">
           <h2>{t.heading}</h2>
@@ -61,14 +50,14 @@ export function BotMenu({ bridge }: { bridge: BridgeLocation }) {
             </h3>
             <BotBar
               targets={targetsState}
-              targetsUrl={bridge.targetsUrl}
-              onRetry={retry}
+              targetsUrl={targets.url}
+              onRetry={targets.retry}
               option={option}
               selection={selection}
               onSelection={setPicked}
               locked={state.pending !== undefined}
             />
-            <BotScreen state={state} onAction={(action) => session.dispatch(action)} />
+            <BotScreen state={state} onAction={(action) => store.dispatch(action)} />
             <BotDiagram node={state.node} />
           </section>
           <section className="card bot-log" aria-labelledby="bot-log-heading">
@@ -102,7 +91,7 @@ function BotBar(props: {
       <div className="field">
         <label htmlFor="bot-target">{t.server}</label>
         {targets.status === 'error' ? (
-          <TargetsFailed targetsUrl={props.targetsUrl} onRetry={props.onRetry} />
+          <TargetsFailed failure={targets} targetsUrl={props.targetsUrl} onRetry={props.onRetry} />
         ) : (
           <TargetSelect
             id="bot-target"

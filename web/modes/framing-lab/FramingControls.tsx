@@ -4,7 +4,7 @@ import { TargetsFailed } from '../../targets/TargetFields.tsx'
 import { hintsFor } from '../../playground/request/request.ts'
 import type { TargetOption } from '../../targets/targets.ts'
 import { useT } from '../../i18n/use-i18n.ts'
-import type { TargetsState } from '../../targets/use-targets.ts'
+import type { TargetsState } from '../../targets/targets-store.ts'
 import {
   DEFAULT_TEXT,
   LIMITS,
@@ -24,7 +24,7 @@ interface Props {
   onRetryTargets: () => void
   targets: readonly LabTarget[]
   selected: readonly string[]
-  onSelected: (ids: string[]) => void
+  onSelected: (ids: readonly string[]) => void
   /** The allow-list's port ranges, where students' own servers may run. */
   ranges: readonly TargetOption[]
   picks: ReadonlyMap<string, OwnPick>
@@ -165,7 +165,13 @@ function ServerChoices(props: Props) {
   const { targetsState, targets, selected, onSelected } = props
   if (targetsState.status === 'loading') return <p className="muted">{all.targetsLoading}</p>
   if (targetsState.status === 'error') {
-    return <TargetsFailed targetsUrl={props.targetsUrl} onRetry={props.onRetryTargets} />
+    return (
+      <TargetsFailed
+        failure={targetsState}
+        targetsUrl={props.targetsUrl}
+        onRetry={props.onRetryTargets}
+      />
+    )
   }
   if (targets.length === 0 && props.ranges.length === 0) {
     return <p className="muted">{all.framingLab.noServers}</p>

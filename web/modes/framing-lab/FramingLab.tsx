@@ -1,76 +1,25 @@
-// The framing lab mode: one message split or glued, sent to several servers side by side, one ClientSession each.
-import { useEffect, useMemo, useState } from 'react'
-import { browserSocket } from '../../session/connection.ts'
-import { ClientSession } from '../../session/client-session.ts'
-import type { BridgeLocation } from '../../targets/targets.ts'
+// The framing lab mode: one message split or glued, sent to several servers side by side, one session each.
+import { useMemo, useSyncExternalStore } from 'react'
 import { useT } from '../../i18n/use-i18n.ts'
+import type { TargetsStore } from '../../targets/targets-store.ts'
 import { useTargets } from '../../targets/use-targets.ts'
 import { FramingColumn } from './FramingColumn.tsx'
 import { FramingControls } from './FramingControls.tsx'
-import {
-  DEFAULT_SETTINGS,
-  defaultColumns,
-  labTargets,
-  ownColumn,
-  ownRanges,
-  planFor,
-  type LabTarget,
-  type OwnPick,
-  type Settings,
-} from './framing-lab.ts'
-import { FramingRun } from './framing-run.ts'
-
-// What the session last showed, per bridge: leaving the tab and coming back finds the same settings and
-// results. Runs are left to finish on their own; each closes its connection when it is done.
-interface Kept {
-  settings: Settings
-  picked: string[] | undefined
-  picks: ReadonlyMap<string, OwnPick>
-  runs: Readonly<Record<string, FramingRun>>
-}
-const kept = new Map<string, Kept>()
+import { defaultColumns, labColumns, labTargets, ownRanges, planFor } from './framing-lab.ts'
+import type { FramingLabStore } from './framing-lab-store.ts'
 
 /** The lesson's open question, answered by experiment: where does a message end? */
-export function FramingLab({ bridge }: { bridge: BridgeLocation }) {
+export function FramingLab({ store, targets }: { store: FramingLabStore; targets: TargetsStore }) {
   const t = useT().framingLab
-  const { state: targetsState, retry } = useTargets(bridge.targetsUrl)
+  const { settings, picked, picks, runs } = useSyncExternalStore(store.subscribe, store.getSnapshot)
+  const targetsState = useTargets(targets)
   const options = useMemo(
     () => (targetsState.status === 'ready' ? targetsState.options : []),
     [targetsState],
   )
-  const targets = useMemo(() => labTargets(options), [options])
+  const servers = useMemo(() => labTargets(options), [options])
   const ranges = useMemo(() => ownRanges(options), [options])
-  const [initial] = useState(() => kept.get(bridge.wsUrl))
-  const [settings, setSettings] = useState(initial?.settings ?? DEFAULT_SETTINGS)
-  const [picked, setPicked] = useState(initial?.picked)
-  const selected = picked ?? defaultColumns(targets)
-  const [picks, setPicks] = useState(() => initial?.picks ?? new Map<string, OwnPick>())
-  const own = ranges.flatMap((range) => {
-    const pick = picks.get(range.id)
-    const column = pick && ownColumn(range, pick)
-    return column ? [column] : []
-  })
-  const columns: LabTarget[] = [...targets.filter((target) => selected.includes(target.id)), ...own]
-  const [runs, setRuns] = useState(initial?.runs ?? {})
-  useEffect(() => {
-    kept.set(bridge.wsUrl, { settings, picked, picks, runs })
-  }, [bridge.wsUrl, settings, picked, picks, runs])
-
-  const start = () => {
-    for (const run of Object.values(runs)) run.stop()
-    const next: Record<string, FramingRun> = {}
-    for (const target of columns) {
-      const run = new FramingRun(new ClientSession({ socket: browserSocket }), {
-        bridgeUrl: bridge.wsUrl,
-        target: target.target,
-        plan: planFor(target.framing, settings),
-        ownServer: target.own === true,
-      })
-      next[target.id] = run
-      run.start()
-    }
-    setRuns(next)
-  }
+  const columns = labColumns(options, picked, picks)
 
   return (
     <div className="mode-page framing-lab">
@@ -80,18 +29,18 @@ export function FramingLab({ bridge }: { bridge: BridgeLocation }) {
       </div>
       <FramingControls
         settings={settings}
-        onSettings={setSettings}
+        onSettings={(next) => store.setSettings(next)}
         targetsState={targetsState}
-        targetsUrl={bridge.targetsUrl}
-        onRetryTargets={retry}
-        targets={targets}
-        selected={selected}
-        onSelected={setPicked}
+        targetsUrl={targets.url}
+        onRetryTargets={targets.retry}
+        targets={servers}
+        selected={picked ?? defaultColumns(servers)}
+        onSelected={(ids) => store.setPicked(ids)}
         ranges={ranges}
         picks={picks}
-        onPicks={setPicks}
+        onPicks={(next) => store.setPicks(next)}
         canRun={columns.length > 0}
-        onRun={start}
+        onRun={() => store.run(columns)}
       />
       <div className="fl-columns">
         {columns.map((target) => {

@@ -235,3 +235,19 @@ export function ownColumn(range: TargetOption, pick: OwnPick): LabTarget | undef
   if (target === undefined) return undefined
   return { id: `own ${pick.framing} ${target}`, target, framing: pick.framing, own: true }
 }
+
+/** The lab's columns for an allow-list: the servers ticked (by default one per framing), then own servers on. */
+export function labColumns(
+  options: readonly TargetOption[],
+  picked: readonly string[] | undefined,
+  picks: ReadonlyMap<string, OwnPick>,
+): LabTarget[] {
+  const targets = labTargets(options)
+  const selected = picked ?? defaultColumns(targets)
+  const own = ownRanges(options).flatMap((range) => {
+    const pick = picks.get(range.id)
+    const column = pick && ownColumn(range, pick)
+    return column ? [column] : []
+  })
+  return [...targets.filter((target) => selected.includes(target.id)), ...own]
+}

@@ -1,40 +1,23 @@
 // The guided tour mode: five short steps through the lesson, one at a time, each with a try-it that runs live.
-import { useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react'
-import { browserSocket } from '../../session/connection.ts'
-import { ClientSession } from '../../session/client-session.ts'
-import type { BridgeLocation } from '../../targets/targets.ts'
+import { useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode, type Ref } from 'react'
 import { useT } from '../../i18n/use-i18n.ts'
-import { useTargets, type TargetsState } from '../../targets/use-targets.ts'
-import { TOUR_STEPS, freshData, moveStep, type TourStep } from './tour.ts'
-import { TourRun, tourTargets } from './tour-run.ts'
+import { TargetsFailed } from '../../targets/TargetFields.tsx'
+import type { TargetsState, TargetsStore } from '../../targets/targets-store.ts'
+import { useTargets } from '../../targets/use-targets.ts'
+import { TOUR_STEPS, moveStep } from './tour.ts'
+import { tourTargets, type TourRun } from './tour-run.ts'
+import type { TourStore } from './tour-store.ts'
 import { TourResult, useTourRun } from './TourResult.tsx'
 
-// Where the tour was and what each step last showed, per bridge: leaving the tab and coming back finds
-// the same step and results. Runs finish on their own; each closes its connections when it is done.
-interface Kept {
-  index: number
-  runs: Readonly<Partial<Record<TourStep, TourRun>>>
-}
-const kept = new Map<string, Kept>()
-
-// Each connection of a try-it gets its own ClientSession; 5 s to connect, so a dead server is said quickly.
-const makeSession = () => new ClientSession({ socket: browserSocket, connectTimeoutMs: 5000 })
-
 /** The tour: the list of steps, and the current step with its text, its try-it and what it showed. */
-export function Tour({ bridge }: { bridge: BridgeLocation }) {
-  const all = useT()
-  const t = all.tour
-  const { state: targetsState, retry } = useTargets(bridge.targetsUrl)
-  const targets = useMemo(
+export function Tour({ store, targets }: { store: TourStore; targets: TargetsStore }) {
+  const t = useT().tour
+  const { index, runs } = useSyncExternalStore(store.subscribe, store.getSnapshot)
+  const targetsState = useTargets(targets)
+  const servers = useMemo(
     () => (targetsState.status === 'ready' ? tourTargets(targetsState.options) : undefined),
     [targetsState],
   )
-  const [initial] = useState(() => kept.get(bridge.wsUrl))
-  const [index, setIndex] = useState(initial?.index ?? 0)
-  const [runs, setRuns] = useState(initial?.runs ?? {})
-  useEffect(() => {
-    kept.set(bridge.wsUrl, { index, runs })
-  }, [bridge.wsUrl, index, runs])
 
   // A person's move puts focus on the new step's title, so a screen reader reads it and Tab goes on
   // to its try-it; opening the mode leaves focus where it was.
@@ -45,7 +28,7 @@ export function Tour({ bridge }: { bridge: BridgeLocation }) {
   }, [index])
   const go = (next: number) => {
     moved.current = true
-    setIndex(next)
+    store.go(next)
   }
 
   const step = TOUR_STEPS[index] ?? TOUR_STEPS[0]
@@ -62,16 +45,8 @@ export function Tour({ bridge }: { bridge: BridgeLocation }) {
     tryBox.current?.scrollIntoView({ block: 'start' })
   }, [run])
   const tryIt = () => {
-    if (!targets) return
-    run?.stop()
-    const next = new TourRun(step, {
-      bridgeUrl: bridge.wsUrl,
-      targets,
-      data: freshData(),
-      makeSession,
-    })
-    setRuns({ ...runs, [step]: next })
-    next.start()
+    if (!servers) return
+    store.tryIt(servers)
     tried.current = true
   }
   const last = TOUR_STEPS.length - 1
@@ -137,8 +112,8 @@ export function Tour({ bridge }: { bridge: BridgeLocation }) {
             action={text.action}
             run={run}
             targetsState={targetsState}
-            targetsUrl={bridge.targetsUrl}
-            onRetry={retry}
+            targetsUrl={targets.url}
+            onRetry={targets.retry}
             onTry={tryIt}
           />
           {run && <TourResult run={run} />}
@@ -212,12 +187,14 @@ function TryIt({
       </div>
       {props.targetsState.status === 'loading' && <p className="muted">{all.targetsLoading}</p>}
       {props.targetsState.status === 'error' && (
-        <div className="inline-error tour-targets-error" role="alert">
-          <span>{t.targetsFailed(props.targetsUrl)}</span>
-          <button type="button" className="small" onClick={props.onRetry}>
-            {all.retry}
-          </button>
-        </div>
+        <TargetsFailed
+          failure={props.targetsState}
+          targetsUrl={props.targetsUrl}
+          onRetry={props.onRetry}
+          text={t.targetsFailed}
+          className="tour-targets-error"
+          alert
+        />
       )}
     </div>
   )

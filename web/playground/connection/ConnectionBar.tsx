@@ -7,7 +7,7 @@ import { endpoint } from '../../session/connection.ts'
 import { isRange, resolveTarget, type Selection } from '../../targets/targets.ts'
 import { useT } from '../../i18n/use-i18n.ts'
 import { usePaneId } from '../panes/use-pane.ts'
-import type { TargetsState } from '../../targets/use-targets.ts'
+import type { TargetsState } from '../../targets/targets-store.ts'
 import { PortField, TargetSelect, TargetsFailed } from '../../targets/TargetFields.tsx'
 
 interface Props {
@@ -64,6 +64,7 @@ export function ConnectionBar(props: Props) {
               />
               <TargetsFailed
                 id={pid('target-error')}
+                failure={targets}
                 targetsUrl={props.targetsUrl}
                 onRetry={props.onRetryTargets}
               />

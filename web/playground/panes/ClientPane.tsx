@@ -12,6 +12,7 @@ import {
 import { SessionContext, useConnectionState, useSession } from '../../session/use-session.ts'
 import { useT } from '../../i18n/use-i18n.ts'
 import { PanePrefix } from './use-pane.ts'
+import type { TargetsStore } from '../../targets/targets-store.ts'
 import { useTargets } from '../../targets/use-targets.ts'
 import { ConnectionBar } from '../connection/ConnectionBar.tsx'
 import { ExchangeCard } from './ExchangeCard.tsx'
@@ -22,6 +23,8 @@ import { ScenarioPanel } from '../scenario/ScenarioPanel.tsx'
 interface Props {
   pane: Pane
   bridge: BridgeLocation
+  /** The page's allow-list, shared by every pane and mode. */
+  targets: TargetsStore
   /** The only pane: the wide two-column layout, and Ctrl+Enter sends from anywhere on the page. */
   solo: boolean
   onRemove?: () => void
@@ -38,12 +41,12 @@ export function ClientPane(props: Props) {
   )
 }
 
-function PaneBody({ pane, bridge, solo, onRemove }: Props) {
+function PaneBody({ pane, bridge, targets: targetsStore, solo, onRemove }: Props) {
   const t = useT()
   const session = useSession()
   const root = useRef<HTMLElement>(null)
   const state = useConnectionState()
-  const { state: targets, retry } = useTargets(bridge.targetsUrl)
+  const targets = useTargets(targetsStore)
   const [picked, setPicked] = useState<Selection | undefined>()
   const [framingChoice, setFramingChoice] = useState<Framing | undefined>()
   const options = targets.status === 'ready' ? targets.options : []
@@ -113,7 +116,7 @@ function PaneBody({ pane, bridge, solo, onRemove }: Props) {
       </div>
       <ConnectionBar
         targets={targets}
-        onRetryTargets={retry}
+        onRetryTargets={targetsStore.retry}
         selection={selection}
         onSelection={(next) => {
           if (next.optionId !== selection.optionId) setFramingChoice(undefined)
@@ -123,7 +126,7 @@ function PaneBody({ pane, bridge, solo, onRemove }: Props) {
         onFraming={setFramingChoice}
         state={state}
         bridgeUrl={bridge.wsUrl}
-        targetsUrl={bridge.targetsUrl}
+        targetsUrl={targetsStore.url}
         onConnect={(target) => session.connect(bridge.wsUrl, target, framing)}
         onDisconnect={() => session.disconnect()}
         compact={!solo}
