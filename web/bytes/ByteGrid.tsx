@@ -1,6 +1,6 @@
 // Bytes as hex over their characters: UTF-8 sequences grouped, controls named, message boundaries marked.
 import { Fragment, memo, useMemo } from 'react'
-import { codePointLabel, groupBytes, type ByteGroup } from './bytes.ts'
+import { codePointLabel, groupBytes, hexByte, type ByteGroup } from './bytes.ts'
 import type { Mark, Span } from '../log/entries.ts'
 import { useT } from '../i18n/use-i18n.ts'
 
@@ -35,7 +35,7 @@ function cells(bytes: Uint8Array, from: number, to: number, spans: readonly Span
     const view = new DataView(bytes.buffer, bytes.byteOffset + p.from, 4)
     out.push({
       offset: p.from,
-      hex: Array.from(bytes.subarray(p.from, p.to), (b) => b.toString(16).padStart(2, '0')),
+      hex: Array.from(bytes.subarray(p.from, p.to), hexByte),
       glyph: `= ${view.getUint32(0)}`,
       kind: 'prefix',
     })

@@ -1,6 +1,6 @@
 // Turns close reasons, bridge events and status codes into sentences in the page's language (no React).
 import { CLOSE } from '../../shared/bridge-protocol.ts'
-import { endpoint, type CloseReason } from '../session/connection.ts'
+import { endpoint, type CloseReason } from '../session/events.ts'
 import type { Messages } from './messages.ts'
 import type { LogEvent } from '../log/entries.ts'
 import type { TargetsState } from '../targets/targets-store.ts'

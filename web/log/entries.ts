@@ -1,7 +1,8 @@
 // The log's entries as plain data: chunks, decoded messages, events, and how filters select them.
-import type { BridgeEvent } from '../../shared/bridge-protocol.ts'
-import type { Framing } from '../../shared/framing.ts'
-import type { LocalEvent } from '../session/connection.ts'
+import { z } from 'zod'
+import { BridgeEvent } from '../../shared/bridge-protocol.ts'
+import { FRAMINGS } from '../../shared/framing.ts'
+import { LocalEvent } from '../session/events.ts'
 import type { Direction, MessageView } from './decode/decode.ts'
 
 /** A message boundary inside a chunk: `at` is a byte index within the chunk (0..length). */
@@ -54,12 +55,18 @@ export interface MessageEntry extends EntryBase {
   view: MessageView
 }
 
-/** Events the log shows besides bytes. */
-export type LogEvent =
-  | BridgeEvent
-  | LocalEvent
-  | { type: 'session'; target: string; framing: Framing }
-  | { type: 'restored'; count: number }
+/** Events the log shows besides bytes: the bridge's, the page's own, and the log's dividers. */
+export const LogEvent = z.union([
+  BridgeEvent,
+  LocalEvent,
+  z.discriminatedUnion('type', [
+    /** A connection starts: what it goes to, and how its bytes are framed. */
+    z.object({ type: z.literal('session'), target: z.string(), framing: z.enum(FRAMINGS) }),
+    /** The entries above came from before a reload. */
+    z.object({ type: z.literal('restored'), count: z.number().int().nonnegative() }),
+  ]),
+])
+export type LogEvent = z.infer<typeof LogEvent>
 
 /** An event in the log. */
 export interface EventEntry extends EntryBase {

@@ -1,11 +1,6 @@
 // The page's end of the bridge: one WebSocket per connection, explicit states, one fail path (no React).
-import {
-  BridgeEvent,
-  CLOSE,
-  formatTarget,
-  type ByteCounts,
-  type Endpoint,
-} from '../../shared/bridge-protocol.ts'
+import { BridgeEvent, CLOSE, type ByteCounts, type Endpoint } from '../../shared/bridge-protocol.ts'
+import type { CloseReason, LocalEvent } from './events.ts'
 
 /** What the socket adapter reports; `message` gets an ArrayBuffer (binary) or a string (text). */
 export interface SocketHandlers {
@@ -41,19 +36,6 @@ export const browserSocket: SocketFactory = (url, on) => {
 /** The connection's states, in the order they normally come. */
 export type Status = 'idle' | 'connecting' | 'open' | 'closed'
 
-/** Why a connection ended; the page turns it into a sentence in the current language. */
-export type CloseReason =
-  | { kind: 'user' }
-  /** The bridge closed the WebSocket with a code (CLOSE); `errno` from a preceding TCP error event. */
-  | { kind: 'closed'; code: number; reason: string; errno?: string }
-  /** The WebSocket never opened: no bridge at that address, or it refused the upgrade. */
-  | { kind: 'unreachable'; url: string }
-  /** The WebSocket dropped without a close frame (1006) after it had opened. */
-  | { kind: 'lost'; code: number }
-  | { kind: 'timeout'; seconds: number }
-  /** The bridge sent something the page cannot read. */
-  | { kind: 'protocol'; detail: string }
-
 /** Everything the page shows about the connection; a new object on every change. */
 export interface ConnectionState {
   status: Status
@@ -66,12 +48,6 @@ export interface ConnectionState {
   /** Final byte counts from the bridge's `closed` event. */
   bytes?: ByteCounts
 }
-
-/** Something the page did or saw that is not a bridge event, for the log. */
-export type LocalEvent =
-  | { type: 'ws-connecting'; url: string }
-  | { type: 'ws-open' }
-  | { type: 'ended'; reason: CloseReason }
 
 /** What a connection reports to its listeners; `t` is milliseconds since `connect()`. */
 export type ConnectionEvent =
@@ -87,11 +63,6 @@ export interface ConnectionOptions {
   now?: () => number
   /** Give up when the TCP side has not connected after this long (default 10 s). */
   connectTimeoutMs?: number
-}
-
-/** `127.0.0.1:3213` for an endpoint. */
-export function endpoint(e: Endpoint): string {
-  return formatTarget(e.address, e.port)
 }
 
 /** `url` with `?target=` set, keeping any query the bridge URL already has. */

@@ -1,5 +1,5 @@
 // One framing-lab column's run: connect its ClientSession, write the planned chunks with their delay, collect answers.
-import type { CloseReason } from '../../session/connection.ts'
+import type { CloseReason } from '../../session/events.ts'
 import { responseCode } from '../../log/decode/decode.ts'
 import type { ClientSession } from '../../session/client-session.ts'
 import { timersOf, type Timers } from '../../lib/timers.ts'

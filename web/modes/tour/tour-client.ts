@@ -2,7 +2,7 @@
 import type { Endpoint } from '../../../shared/bridge-protocol.ts'
 import type { Framing } from '../../../shared/framing.ts'
 import type { Response } from '../../../shared/protocol.ts'
-import type { CloseReason } from '../../session/connection.ts'
+import type { CloseReason } from '../../session/events.ts'
 import type { ClientSession } from '../../session/client-session.ts'
 import { timersOf, type Timers } from '../../lib/timers.ts'
 

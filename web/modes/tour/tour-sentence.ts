@@ -1,6 +1,6 @@
 // The one sentence that interprets a finished try-it, or says why it failed, in the page's language (no React).
 import { reasonSentence } from '../../i18n/describe.ts'
-import { endpoint } from '../../session/connection.ts'
+import { endpoint } from '../../session/events.ts'
 import type { Messages } from '../../i18n/messages.ts'
 import type { Trouble } from './tour-client.ts'
 import {

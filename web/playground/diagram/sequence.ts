@@ -1,6 +1,6 @@
 // A pane's exchange as sequence-diagram steps (page, bridge, TCP server), derived from its log entries.
 import { ACTION, CODE, EMAIL, EXPLANATION } from '../../../shared/protocol.ts'
-import { endpoint, type CloseReason } from '../../session/connection.ts'
+import { endpoint, type CloseReason } from '../../session/events.ts'
 import type { Entry, MessageEntry } from '../../log/entries.ts'
 
 /** The diagram's three participants, left to right. */

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { FakeBridge } from '../../session/fake-socket.ts'
 import { ClientSession } from '../../session/client-session.ts'
-import { exportFileName, exportLog, importLog, paneLogOf, type PaneLog } from './log-file.ts'
-import { LogFile } from './log-file-schema.ts'
+import {
+  LogFile,
+  exportFileName,
+  exportLog,
+  importLog,
+  paneLogOf,
+  type PaneLog,
+} from './log-file.ts'
 
 const ANSWER = '{"CODIGO DE ERRO": "404", "EXPLICA\\u00c7\\u00c3O": "x"}'
 

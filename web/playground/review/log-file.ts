@@ -1,18 +1,38 @@
 // Export every pane's log as one versioned JSON file, and read such a file back for review.
 import { z } from 'zod'
-import type { Framing } from '../../../shared/framing.ts'
-import { fromHex, toHex } from '../../bytes/bytes.ts'
-import { decodeMessage } from '../../log/decode/decode.ts'
+import { FRAMINGS, type Framing } from '../../../shared/framing.ts'
+import type { Entry } from '../../log/entries.ts'
+import { EntryJson, entryFromJson, entryToJson } from '../../log/json/entry-json.ts'
 import type { ClientSession } from '../../session/client-session.ts'
-import {
-  EXPORT_FORMAT,
-  EXPORT_VERSION,
-  LogFile,
-  type EntryJson,
-  type PaneJson,
-} from './log-file-schema.ts'
-import type { Entry, LogEvent } from '../../log/entries.ts'
-import type { PaneName } from '../panes/panes.ts'
+import { PANE_NAMES, type PaneName } from '../panes/panes.ts'
+
+/** The `format` field's value: tells a wire-lab log from any other JSON file. */
+export const EXPORT_FORMAT = 'wire-lab-log'
+/** The format version this page writes and reads. */
+export const EXPORT_VERSION = 1
+
+/** One client pane: its letter, the target and framing it last used, and its entries, oldest first. */
+export const PaneJson = z.object({
+  name: z.enum(PANE_NAMES),
+  target: z.string().nullable(),
+  framing: z.enum(FRAMINGS),
+  entries: z.array(EntryJson),
+})
+export type PaneJson = z.infer<typeof PaneJson>
+
+/** The whole file, version 1. */
+export const LogFile = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  /** When the file was written, as an ISO 8601 date. */
+  exportedAt: z.iso.datetime(),
+  panes: z
+    .array(PaneJson)
+    .min(1)
+    .max(PANE_NAMES.length)
+    .refine((panes) => new Set(panes.map((p) => p.name)).size === panes.length, 'duplicate pane'),
+})
+export type LogFile = z.infer<typeof LogFile>
 
 /** One pane's log as exported or imported. */
 export interface PaneLog {
@@ -34,50 +54,6 @@ export type ImportError =
 /** An imported file, or why it was refused. */
 export type ImportResult =
   { ok: true; exportedAt: string; panes: PaneLog[] } | { ok: false; error: ImportError }
-
-function entryToJson(entry: Entry): EntryJson {
-  const previous = entry.previous ? { previous: true } : {}
-  switch (entry.kind) {
-    case 'chunk': {
-      const { kind, t, n, dir, offset, marks, spans } = entry
-      const hex = toHex(entry.bytes, '')
-      return { kind, t, ...previous, n, dir, hex, offset, marks: [...marks], spans: [...spans] }
-    }
-    case 'message': {
-      const { kind, t, n, dir, start, end, chunks, view } = entry
-      return {
-        ...{ kind, t, ...previous, n, dir, start, end, hex: toHex(entry.body, '') },
-        ...(chunks ? { chunks: [chunks[0], chunks[1]] } : {}),
-        ...(view.type === 'frame-error'
-          ? { frameError: { problem: view.problem, fatal: view.fatal } }
-          : {}),
-      }
-    }
-    case 'event':
-      return { kind: 'event', t: entry.t, ...previous, event: entry.event }
-  }
-}
-
-function entryFromJson(json: EntryJson, id: number): Entry {
-  const common = { id, t: json.t, ...(json.previous ? { previous: true } : {}) }
-  switch (json.kind) {
-    case 'chunk': {
-      const { kind, n, dir, offset, marks, spans } = json
-      return { ...common, kind, n, dir, offset, marks, spans, bytes: fromHex(json.hex)! }
-    }
-    case 'message': {
-      const { kind, n, dir, start, end, chunks, frameError } = json
-      const body = fromHex(json.hex)!
-      const view = frameError
-        ? ({ type: 'frame-error', ...frameError } as const)
-        : decodeMessage(dir, body)
-      return { ...common, kind, n, dir, start, end, ...(chunks ? { chunks } : {}), body, view }
-    }
-    case 'event':
-      // The schema checked every field; zod's output type is wider only in optional keys.
-      return { ...common, kind: 'event', event: json.event as LogEvent }
-  }
-}
 
 /** The file's text: every pane with its entries, bytes as hex, written at `now`. */
 export function exportLog(panes: readonly PaneLog[], now = new Date()): string {
