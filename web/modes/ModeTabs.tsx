@@ -1,6 +1,7 @@
 // The mode switch below the header: tabs for the modes that exist, with the current mode's actions beside them.
 import { useRef, type ReactNode } from 'react'
-import { nextTab, type ModeId } from './mode-tabs.ts'
+import { nextTab } from '../ui/tabs.ts'
+import type { ModeId } from './mode-tabs.ts'
 import { useT } from '../i18n/use-i18n.ts'
 
 /** Tabs follow the WAI-ARIA pattern: arrow keys, Home and End move between them; Tab leaves. */

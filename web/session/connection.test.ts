@@ -84,14 +84,7 @@ describe('Connection', () => {
     bridge.open()
     bridge.event({ type: 'connecting', at: 0, target: '127.0.0.1:3213' })
     bridge.event({ type: 'error', at: 1, code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' })
-    bridge.event({
-      type: 'closed',
-      at: 1,
-      code: CLOSE.TARGET_UNREACHABLE,
-      reason: 'cannot connect',
-      bytes: { toTarget: 0, fromTarget: 0 },
-    })
-    bridge.close(CLOSE.TARGET_UNREACHABLE, 'cannot connect')
+    bridge.end(CLOSE.TARGET_UNREACHABLE, 'cannot connect', { toTarget: 0, fromTarget: 0 })
     expect(connection.getState()).toMatchObject({
       status: 'closed',
       reason: { kind: 'closed', code: 4002, reason: 'cannot connect', errno: 'ECONNREFUSED' },
@@ -104,14 +97,12 @@ describe('Connection', () => {
     connection.connect(BRIDGE, '127.0.0.1:3213')
     bridge.accept()
     bridge.event({ type: 'fin', at: 9, bytes: { toTarget: 10, fromTarget: 20 } })
-    bridge.event({
-      type: 'closed',
-      at: 9,
-      code: CLOSE.TARGET_CLOSED,
-      reason: 'target closed the connection',
-      bytes: { toTarget: 10, fromTarget: 20 },
-    })
-    bridge.close(CLOSE.TARGET_CLOSED, 'target closed the connection')
+    bridge.end(
+      CLOSE.TARGET_CLOSED,
+      'target closed the connection',
+      { toTarget: 10, fromTarget: 20 },
+      9,
+    )
     expect(connection.getState().reason).toEqual({
       kind: 'closed',
       code: 4000,

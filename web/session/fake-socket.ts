@@ -1,5 +1,5 @@
 // A fake bridge socket for unit tests: records what the page sends, and delivers data one byte per message.
-import type { BridgeEvent } from '../../shared/bridge-protocol.ts'
+import type { BridgeEvent, ByteCounts } from '../../shared/bridge-protocol.ts'
 import type { SocketFactory, SocketHandlers } from './connection.ts'
 
 /** Plays the bridge's side of one or more WebSockets, driven step by step by a test. */
@@ -66,6 +66,12 @@ export class FakeBridge {
   /** The WebSocket closes with a code (1006: no close frame). */
   close(code: number, reason = ''): void {
     this.handlers.close(code, reason)
+  }
+
+  /** The bridge ends the connection as it does: a `closed` event with the byte counts, then the close. */
+  end(code: number, reason: string, bytes: ByteCounts, at = 1): void {
+    this.event({ type: 'closed', at, code, reason, bytes })
+    this.close(code, reason)
   }
 
   /** The usual opening: handshake, `connecting`, `connected`. */

@@ -43,7 +43,7 @@ export function BotMenu({ store, targets }: { store: BotStore; targets: TargetsS
           <h2>{t.heading}</h2>
           <p>{t.intro}</p>
         </div>
-        <div className="bot-grid">
+        <div className="mode-columns bot-grid">
           <section className="card bot-panel" aria-labelledby="bot-heading">
             <h3 id="bot-heading" className="sr-only">
               {t.heading}
@@ -60,7 +60,7 @@ export function BotMenu({ store, targets }: { store: BotStore; targets: TargetsS
             <BotScreen state={state} onAction={(action) => store.dispatch(action)} />
             <BotDiagram node={state.node} />
           </section>
-          <section className="card bot-log" aria-labelledby="bot-log-heading">
+          <section className="card bot-log mode-aside" aria-labelledby="bot-log-heading">
             <h3 id="bot-log-heading">{t.logHeading}</h3>
             <ModeLog label={t.log} empty={t.logEmpty} />
           </section>

@@ -57,8 +57,8 @@ export function Tour({ store, targets }: { store: TourStore; targets: TargetsSto
         <h2>{t.heading}</h2>
         <p>{t.intro}</p>
       </div>
-      <div className="tour-grid">
-        <nav className="card tour-nav" aria-label={t.stepsLabel}>
+      <div className="mode-columns tour-grid">
+        <nav className="card tour-nav mode-aside" aria-label={t.stepsLabel}>
           <ol>
             {TOUR_STEPS.map((s, i) => (
               <NavItem

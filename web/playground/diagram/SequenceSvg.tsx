@@ -1,5 +1,5 @@
 // The sequence diagram as inline SVG: participant boxes (a sticky head) and the arrows below (the body).
-import type { Ref } from 'react'
+import type { ReactNode, Ref } from 'react'
 import type { SequenceLayout } from './sequence-layout.ts'
 import type { StepText } from './sequence-text.ts'
 import { LIFELINES, type Step } from './sequence.ts'
@@ -46,6 +46,39 @@ type Palette = (typeof PALETTES)[Theme]
 export const FONT =
   "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 
+// A standalone <svg> showing rows `from` to `to` of the diagram's coordinates, in the page's font.
+function Svg({
+  svgRef,
+  width,
+  from,
+  to,
+  children,
+  ...aria
+}: {
+  svgRef: Ref<SVGSVGElement> | undefined
+  width: number
+  from: number
+  to: number
+  children: ReactNode
+  role?: string
+  'aria-label'?: string
+  'aria-hidden'?: 'true'
+}) {
+  return (
+    <svg
+      ref={svgRef}
+      xmlns="http://www.w3.org/2000/svg"
+      width={width}
+      height={to - from}
+      viewBox={`0 ${from} ${width} ${to - from}`}
+      fontFamily={FONT}
+      {...aria}
+    >
+      {children}
+    </svg>
+  )
+}
+
 interface Props {
   layout: SequenceLayout
   theme: Theme
@@ -62,15 +95,7 @@ export function SequenceHead({
   const p = PALETTES[theme]
   const { box, font, width } = layout
   return (
-    <svg
-      ref={ref}
-      xmlns="http://www.w3.org/2000/svg"
-      width={width}
-      height={layout.top}
-      viewBox={`0 0 ${width} ${layout.top}`}
-      fontFamily={FONT}
-      aria-hidden="true"
-    >
+    <Svg svgRef={ref} width={width} from={0} to={layout.top} aria-hidden="true">
       {LIFELINES.map((name) => (
         <g key={name}>
           <rect
@@ -95,7 +120,7 @@ export function SequenceHead({
           </text>
         </g>
       ))}
-    </svg>
+    </Svg>
   )
 }
 
@@ -110,16 +135,7 @@ export function SequenceBody({
   const p = PALETTES[theme]
   const { width, height, top } = layout
   return (
-    <svg
-      ref={ref}
-      xmlns="http://www.w3.org/2000/svg"
-      width={width}
-      height={height - top}
-      viewBox={`0 ${top} ${width} ${height - top}`}
-      fontFamily={FONT}
-      role="list"
-      aria-label={label}
-    >
+    <Svg svgRef={ref} width={width} from={top} to={height} role="list" aria-label={label}>
       <g aria-hidden="true">
         {LIFELINES.map((name) => (
           <line
@@ -137,7 +153,7 @@ export function SequenceBody({
       {layout.rows.map((r, i) => (
         <StepRow key={r.step.key} step={r.step} y={r.y} text={texts[i]!} layout={layout} p={p} />
       ))}
-    </svg>
+    </Svg>
   )
 }
 

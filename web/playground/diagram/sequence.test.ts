@@ -23,14 +23,7 @@ function exchange() {
   session.send(SCENARIO_TEXTS[1]!)
   bridge.data(CREATED)
   bridge.event({ type: 'fin', at: 9, bytes: { toTarget: 1, fromTarget: 2 } })
-  bridge.event({
-    type: 'closed',
-    at: 9,
-    code: 4000,
-    reason: '',
-    bytes: { toTarget: 1, fromTarget: 2 },
-  })
-  bridge.close(4000)
+  bridge.end(4000, '', { toTarget: 1, fromTarget: 2 }, 9)
   return session
 }
 

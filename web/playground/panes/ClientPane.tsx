@@ -2,7 +2,7 @@
 import { useEffect, useReducer, useRef, useState } from 'react'
 import type { Framing } from '../../../shared/framing.ts'
 import type { Pane } from './panes.ts'
-import { INITIAL_FORM, builderFromForm, builderReducer, rawToForm } from '../request/request.ts'
+import { INITIAL_FORM, builderFromForm, builderReducer } from '../request/request.ts'
 import {
   currentSelection,
   defaultOption,
@@ -17,7 +17,7 @@ import { useTargets } from '../../targets/use-targets.ts'
 import { ConnectionBar } from '../connection/ConnectionBar.tsx'
 import { ExchangeCard } from './ExchangeCard.tsx'
 import { Presets } from '../request/Presets.tsx'
-import { RequestBuilder, type BuilderTab } from '../request/RequestBuilder.tsx'
+import { RequestBuilder } from '../request/RequestBuilder.tsx'
 import { ScenarioPanel } from '../scenario/ScenarioPanel.tsx'
 
 interface Props {
@@ -61,7 +61,6 @@ function PaneBody({ pane, bridge, targets: targetsStore, solo, onRemove }: Props
     : (framingChoice ?? option?.framing ?? 'json')
 
   const [builder, dispatch] = useReducer(builderReducer, INITIAL_FORM, builderFromForm)
-  const [tab, setTab] = useState<BuilderTab>('form')
   const canSend = state.status === 'open'
 
   useEffect(() => {
@@ -81,12 +80,7 @@ function PaneBody({ pane, bridge, targets: targetsStore, solo, onRemove }: Props
   const extras = (
     <>
       <ScenarioPanel scenario={pane.scenario} connected={canSend} />
-      <Presets
-        onLoad={(raw) => {
-          dispatch({ type: 'load', raw })
-          if (!rawToForm(raw)) setTab('raw')
-        }}
-      />
+      <Presets onLoad={(raw) => dispatch({ type: 'load', raw })} />
     </>
   )
 
@@ -136,8 +130,6 @@ function PaneBody({ pane, bridge, targets: targetsStore, solo, onRemove }: Props
           <RequestBuilder
             builder={builder}
             dispatch={dispatch}
-            tab={tab}
-            onTab={setTab}
             framing={framing}
             canSend={canSend}
             onSend={() => session.send(builder.raw)}

@@ -1,21 +1,17 @@
 // The request builder: Form and Raw tabs over one state, the wire preview, and the Send button.
-import { useMemo, useRef, type KeyboardEvent } from 'react'
+import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react'
 import type { Framing } from '../../../shared/framing.ts'
-import { hintsFor, type BuilderAction, type BuilderState } from './request.ts'
+import { nextTab } from '../../ui/tabs.ts'
+import { hintsFor, type BuilderAction, type BuilderState, type BuilderTab } from './request.ts'
 import { useT } from '../../i18n/use-i18n.ts'
 import { usePaneId } from '../panes/use-pane.ts'
 import { RawEditor } from './RawEditor.tsx'
 import { RequestForm } from './RequestForm.tsx'
 import { WirePreview } from './WirePreview.tsx'
 
-/** Which editor is showing. */
-export type BuilderTab = 'form' | 'raw'
-
 interface Props {
   builder: BuilderState
   dispatch: (action: BuilderAction) => void
-  tab: BuilderTab
-  onTab: (tab: BuilderTab) => void
   framing: Framing
   canSend: boolean
   onSend: () => void
@@ -27,23 +23,18 @@ const TABS: readonly BuilderTab[] = ['form', 'raw']
 
 /** Tabs follow the WAI-ARIA pattern: arrow keys move between them, Tab goes into the panel. */
 export function RequestBuilder(props: Props) {
-  const { builder, dispatch, tab, onTab, framing, canSend, onSend } = props
+  const { builder, dispatch, framing, canSend, onSend } = props
+  const { tab } = builder
   const t = useT()
   const pid = usePaneId()
   const hints = useMemo(() => hintsFor(builder.raw, framing), [builder.raw, framing])
   const tabRefs = useRef<Record<BuilderTab, HTMLButtonElement | null>>({ form: null, raw: null })
 
+  const onTab = (next: BuilderTab) => dispatch({ type: 'tab', tab: next })
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'Home' && e.key !== 'End')
-      return
+    const next = nextTab(TABS, tab, e.key)
+    if (!next) return
     e.preventDefault()
-    const i = TABS.indexOf(tab)
-    const next =
-      e.key === 'Home'
-        ? TABS[0]!
-        : e.key === 'End'
-          ? TABS[TABS.length - 1]!
-          : TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!
     onTab(next)
     tabRefs.current[next]?.focus()
   }
@@ -73,30 +64,20 @@ export function RequestBuilder(props: Props) {
           ))}
         </div>
       </div>
-      <div
-        role="tabpanel"
-        id={pid('panel-form')}
-        aria-labelledby={pid('tab-form')}
-        hidden={tab !== 'form'}
-      >
+      <TabPanel name="form" tab={tab}>
         <RequestForm
           builder={builder}
           hints={hints}
           onField={(key, value) => dispatch({ type: 'field', key, value })}
         />
-      </div>
-      <div
-        role="tabpanel"
-        id={pid('panel-raw')}
-        aria-labelledby={pid('tab-raw')}
-        hidden={tab !== 'raw'}
-      >
+      </TabPanel>
+      <TabPanel name="raw" tab={tab}>
         <RawEditor
           raw={builder.raw}
           hints={hints}
           onRaw={(raw) => dispatch({ type: 'raw', raw })}
         />
-      </div>
+      </TabPanel>
       <WirePreview raw={builder.raw} framing={framing} />
       <div className="send-row">
         <button type="button" className="button primary send" disabled={!canSend} onClick={onSend}>
@@ -117,5 +98,20 @@ export function RequestBuilder(props: Props) {
       </div>
       <p className="muted small hints-note">{t.hintsNeverBlock}</p>
     </section>
+  )
+}
+
+// One editor's panel, labelled by its tab and hidden while the other tab shows.
+function TabPanel(props: { name: BuilderTab; tab: BuilderTab; children: ReactNode }) {
+  const pid = usePaneId()
+  return (
+    <div
+      role="tabpanel"
+      id={pid(`panel-${props.name}`)}
+      aria-labelledby={pid(`tab-${props.name}`)}
+      hidden={props.tab !== props.name}
+    >
+      {props.children}
+    </div>
   )
 }

@@ -46,6 +46,18 @@ describe('form <-> raw', () => {
     expect(state.raw).toBe('{"A\\u00c7\\u00c3O": "APAGAR", "EMAIL_USUARIO": "b"}')
   })
 
+  it('opens the raw editor for a loaded text the form cannot show, and keeps the tab otherwise', () => {
+    let state = builderReducer(builderFromForm(INITIAL_FORM), { type: 'load', raw: PRESETS.create })
+    expect(state).toMatchObject({ tab: 'form', inStep: true })
+    state = builderReducer(state, { type: 'load', raw: PRESETS.garbage })
+    expect(state).toMatchObject({ tab: 'raw', inStep: false, raw: PRESETS.garbage })
+    state = builderReducer(state, { type: 'tab', tab: 'form' })
+    state = builderReducer(state, { type: 'raw', raw: '[' })
+    expect(state.tab).toBe('form')
+    state = builderReducer(state, { type: 'field', key: 'EMAIL_USUARIO', value: 'c' })
+    expect(state).toMatchObject({ tab: 'form', inStep: true })
+  })
+
   it('does not put into the form what it cannot show', () => {
     expect(rawToForm('[1, 2, 3]')).toBeUndefined()
     expect(rawToForm('{"EMAIL_USUARIO": 3}')).toBeUndefined()

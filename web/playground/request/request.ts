@@ -32,11 +32,15 @@ export type FormKey = (typeof FORM_KEYS)[number]
 /** The action that shows CAMPO and VALOR. */
 export const MODIFY = ACTIONS[2]
 
+/** Which editor is showing. */
+export type BuilderTab = 'form' | 'raw'
+
 /** Builder state: `raw` is what will be sent; `inStep` is false while raw cannot be shown as a form. */
 export interface BuilderState {
   form: FormValues
   raw: string
   inStep: boolean
+  tab: BuilderTab
 }
 
 /** The form's starting values: a CONSULTAR of the lesson's user. */
@@ -89,24 +93,31 @@ export type BuilderAction =
   | { type: 'field'; key: FormKey; value: string }
   | { type: 'raw'; raw: string }
   | { type: 'load'; raw: string }
+  | { type: 'tab'; tab: BuilderTab }
 
 /** A fresh builder state from a form. */
-export function builderFromForm(form: FormValues): BuilderState {
-  return { form, raw: formToRaw(form), inStep: true }
+export function builderFromForm(form: FormValues, tab: BuilderTab = 'form'): BuilderState {
+  return { form, raw: formToRaw(form), inStep: true, tab }
 }
 
-/** Form edits rewrite the raw text; raw edits update the form when the form can show them. */
+/**
+ * Form edits rewrite the raw text; raw edits update the form when the form can show them. A loaded
+ * text the form cannot show opens the raw editor, where it can be read.
+ */
 export function builderReducer(state: BuilderState, action: BuilderAction): BuilderState {
   switch (action.type) {
     case 'field':
-      return builderFromForm({ ...state.form, [action.key]: action.value })
+      return builderFromForm({ ...state.form, [action.key]: action.value }, state.tab)
     case 'raw':
     case 'load': {
       const form = rawToForm(action.raw)
+      const tab = action.type === 'load' && !form ? 'raw' : state.tab
       return form
-        ? { form, raw: action.raw, inStep: true }
-        : { form: state.form, raw: action.raw, inStep: false }
+        ? { form, raw: action.raw, inStep: true, tab }
+        : { form: state.form, raw: action.raw, inStep: false, tab }
     }
+    case 'tab':
+      return { ...state, tab: action.tab }
   }
 }
 
