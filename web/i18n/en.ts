@@ -1,6 +1,7 @@
 // The page's English strings; the `Messages` type makes a missing or misshapen key a compile error.
 import type { Messages } from './pt.ts'
-import { modesEn } from './modes.ts'
+import { botMenuEn } from './bot-menu.ts'
+import { framingLabEn } from './framing-lab.ts'
 import { playgroundEn } from './playground.ts'
 import { tourEn } from './tour.ts'
 
@@ -233,7 +234,8 @@ export const en: Messages = {
     restored: (n) => `Previous session: ${n} entries restored after reloading the page.`,
   },
   previous: 'previous session',
-  ...modesEn,
+  ...framingLabEn,
+  ...botMenuEn,
   ...playgroundEn,
   ...tourEn,
 }

@@ -1,6 +1,7 @@
 // Every visible string of the page in Portuguese (the lesson's language, default); its shape is `Messages`.
 import type { Framing } from '../../shared/framing.ts'
-import { modesPt } from './modes.ts'
+import { botMenuPt } from './bot-menu.ts'
+import { framingLabPt } from './framing-lab.ts'
 import { playgroundPt } from './playground.ts'
 import { tourPt } from './tour.ts'
 
@@ -235,7 +236,8 @@ export const pt = {
       `Sessão anterior: ${n} entradas restauradas depois de recarregar a página.`,
   },
   previous: 'sessão anterior',
-  ...modesPt,
+  ...framingLabPt,
+  ...botMenuPt,
   ...playgroundPt,
   ...tourPt,
 }

@@ -1,4 +1,4 @@
-// A compact log for a mode's own ClientSession: its chunks and decoded messages, and events only when they go wrong.
+// A compact log for a mode's own session: its chunks and decoded messages, and events only when they go wrong.
 import { useLayoutEffect, useRef } from 'react'
 import { ChunkRow } from './ChunkRow.tsx'
 import { EventRow } from './EventRow.tsx'
@@ -9,7 +9,7 @@ import { useCopyHex } from '../bytes/use-copy-hex.ts'
 import { useT } from '../i18n/use-i18n.ts'
 
 /**
- * The log of the ClientSession in SessionContext, pinned to its newest entry; `label` names it for screen readers.
+ * The log of the session in SessionContext, pinned to its newest entry; `label` names it for screen readers.
  * Events show only when they are trouble, unless `events` is 'all' (where connecting is the lesson).
  */
 export function ModeLog({

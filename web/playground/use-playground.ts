@@ -14,7 +14,7 @@ import {
 } from './review/log-file.ts'
 import type { Pane, PaneName, PaneSet } from './panes/panes.ts'
 
-/** An imported pane: what it was connected to, and a ClientSession that never connects holding its entries. */
+/** An imported pane: what it was connected to, and a session that never connects, holding its entries. */
 export interface ReviewPane {
   name: PaneName
   target: string | null

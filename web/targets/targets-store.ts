@@ -1,4 +1,4 @@
-// The bridge's allow-list for the whole page: fetched once, shared by every pane and mode, fetched again on retry.
+// The bridge's allow-list for the whole page: fetched once, shared by every pane and mode, again on retry.
 import type { TargetsInfo } from '../../shared/bridge-protocol.ts'
 import { SnapshotStore } from '../lib/snapshot-store.ts'
 import {

@@ -1,4 +1,4 @@
-// Drives the bot menu over a real connection: sends each step's request through its ClientSession, feeds answers back.
+// The bot menu's store: each step's request sent over its own client session, each answer fed back.
 import { dumps } from '../../../shared/codec.ts'
 import type { Framing } from '../../../shared/framing.ts'
 import type { Request } from '../../../shared/protocol.ts'

@@ -236,7 +236,7 @@ export function ownColumn(range: TargetOption, pick: OwnPick): LabTarget | undef
   return { id: `own ${pick.framing} ${target}`, target, framing: pick.framing, own: true }
 }
 
-/** The lab's columns for an allow-list: the servers ticked (by default one per framing), then own servers on. */
+/** The lab's columns: the servers ticked (by default one per framing), then own servers switched on. */
 export function labColumns(
   options: readonly TargetOption[],
   picked: readonly string[] | undefined,

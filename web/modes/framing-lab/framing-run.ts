@@ -1,4 +1,4 @@
-// One framing-lab column's run: connect its ClientSession, write the planned chunks with their delay, collect answers.
+// One framing-lab column's run: connect its session, write the planned chunks with their delay, collect answers.
 import type { CloseReason } from '../../session/events.ts'
 import { responseCode } from '../../log/decode/decode.ts'
 import type { ClientSession } from '../../session/client-session.ts'

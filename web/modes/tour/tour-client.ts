@@ -1,4 +1,4 @@
-// One tour connection as promises over a ClientSession: open it, ask a request and await its answer, close it.
+// One tour connection as promises over a client session: open it, ask and await the answer, close it.
 import type { Endpoint } from '../../../shared/bridge-protocol.ts'
 import type { Framing } from '../../../shared/framing.ts'
 import type { Response } from '../../../shared/protocol.ts'
@@ -27,7 +27,7 @@ export class TourTrouble extends Error {
 /** Where the client connects and how long it waits for an answer. */
 export interface TourClientOptions extends Timers {
   bridgeUrl: string
-  /** No answer after this long is trouble (default 5 s); the ClientSession's own connect timeout covers opening. */
+  /** No answer after this long is trouble (default 5 s); the session's connect timeout covers opening. */
   timeoutMs?: number
 }
 
@@ -43,7 +43,7 @@ interface Waiter {
   reject: (trouble: Trouble) => void
 }
 
-/** A ClientSession driven one await at a time: the ClientSession still logs every byte and event for the page. */
+/** A ClientSession driven one await at a time; the session still logs every byte and event for the page. */
 export class TourClient {
   private waiter: Waiter | undefined
   private ended: CloseReason | undefined

@@ -1,4 +1,4 @@
-// One client pane: its own ClientSession, connection bar, request builder, examples, scenario and log or diagram.
+// One client pane: its own session, connection bar, request builder, examples, scenario and log or diagram.
 import { useEffect, useReducer, useRef, useState } from 'react'
 import type { Framing } from '../../../shared/framing.ts'
 import type { Pane } from './panes.ts'

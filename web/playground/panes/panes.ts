@@ -1,4 +1,4 @@
-// The playground's client panes: each a letter and its own ClientSession, added and removed at run time (no React).
+// The playground's client panes: each a letter and its own session, added and removed at run time (no React).
 import type { ClientSession } from '../../session/client-session.ts'
 import { lessonScenario } from '../scenario/lesson-scenario.ts'
 import type { ScenarioRunner } from '../scenario/scenario.ts'

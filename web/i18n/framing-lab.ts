@@ -1,4 +1,4 @@
-// Strings of the framing lab and the bot menu, Portuguese (default) and English, spread into pt.ts and en.ts.
+// Strings of the framing lab, Portuguese (default) and English, spread into pt.ts and en.ts.
 import type { Framing } from '../../shared/framing.ts'
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
@@ -21,8 +21,8 @@ const enVerdict = (sent: number, answers: number, errors: number) => {
   return `${head}, ${plural(answers, 'answer', 'answers')} (${errors} of them errors)`
 }
 
-/** Portuguese strings of the two modes. */
-export const modesPt = {
+/** Portuguese strings of the framing lab. */
+export const framingLabPt = {
   framingLab: {
     heading: 'Laboratório de framing',
     intro:
@@ -99,48 +99,10 @@ export const modesPt = {
     naiveNote:
       'O registro delimita as mensagens como json; o servidor naive, não: para ele cada leitura é uma mensagem.',
   },
-  botMenu: {
-    heading: 'Menu do bot',
-    intro:
-      'O menu do último diagrama da aula, de verdade: cada passo envia o pedido ao servidor e mostra a resposta.',
-    server: 'Servidor',
-    user: 'Usuário',
-    noUser: 'ninguém ainda',
-    greeting: 'Olá! Aqui é o atendimento de Dados Pessoais. Qual é o seu email?',
-    email: 'Email do usuário',
-    enter: 'Entrar',
-    missing: (email: string) => `Não encontrei ${email}. Quer criar esse usuário?`,
-    create: 'Criar usuário',
-    otherEmail: 'Usar outro email',
-    menu: (email: string) => `Dados Pessoais de ${email}. Qual campo?`,
-    switchUser: 'Trocar de usuário',
-    current: (field: string) => `${field} atual:`,
-    modify: 'Modificar',
-    back: 'Voltar',
-    newValue: (field: string) => `Novo valor de ${field}:`,
-    confirm: 'Confirmar',
-    cancel: 'Cancelar',
-    empty: '(vazio)',
-    waiting: 'Aguardando a resposta do servidor…',
-    trouble: {
-      timeout: 'O servidor não respondeu a tempo.',
-      closed: 'A conexão terminou antes da resposta.',
-      unreadable: 'Chegou algo que não é uma resposta válida do protocolo.',
-      'no-target': 'Escolha um servidor com uma porta válida antes de continuar.',
-    },
-    answer: 'Resposta do servidor',
-    diagram: 'Diagrama do menu',
-    here: (where: string) => `Você está em: ${where}.`,
-    beforeMenu: 'antes do menu (identificar o usuário)',
-    legend: 'Selecionar → e Voltar ←; Modificar → e Confirmar ou Cancelar ←',
-    logHeading: 'Pedidos e respostas',
-    log: 'Bytes dos pedidos e respostas do bot',
-    logEmpty: 'Cada passo do bot envia um pedido de verdade; os bytes aparecem aqui.',
-  },
 }
 
-/** English strings of the two modes, shaped like the Portuguese ones. */
-export const modesEn: typeof modesPt = {
+/** English strings of the framing lab, shaped like the Portuguese ones. */
+export const framingLabEn: typeof framingLabPt = {
   framingLab: {
     heading: 'Framing lab',
     intro:
@@ -215,43 +177,5 @@ export const modesEn: typeof modesPt = {
     logEmpty: "This column's bytes show up here.",
     naiveNote:
       'The log finds the messages as json does; the naive server does not: to it every read is a message.',
-  },
-  botMenu: {
-    heading: 'Bot menu',
-    intro:
-      "The lesson's last diagram, for real: every step sends its request to the server and shows the answer.",
-    server: 'Server',
-    user: 'User',
-    noUser: 'nobody yet',
-    greeting: 'Hello! This is the Dados Pessoais (personal data) desk. What is your email?',
-    email: "User's email",
-    enter: 'Enter',
-    missing: (email) => `I could not find ${email}. Create this user?`,
-    create: 'Create user',
-    otherEmail: 'Use another email',
-    menu: (email) => `Dados Pessoais of ${email}. Which field?`,
-    switchUser: 'Switch user',
-    current: (field) => `Current ${field}:`,
-    modify: 'Modify',
-    back: 'Back',
-    newValue: (field) => `New value for ${field}:`,
-    confirm: 'Confirm',
-    cancel: 'Cancel',
-    empty: '(empty)',
-    waiting: 'Waiting for the server to answer…',
-    trouble: {
-      timeout: 'The server did not answer in time.',
-      closed: 'The connection ended before the answer.',
-      unreadable: 'Something arrived that is not a valid protocol response.',
-      'no-target': 'Pick a server with a valid port before going on.',
-    },
-    answer: "The server's answer",
-    diagram: 'Menu diagram',
-    here: (where) => `You are at: ${where}.`,
-    beforeMenu: 'before the menu (identifying the user)',
-    legend: 'Select → and Back ←; Modify → and Confirm or Cancel ←',
-    logHeading: 'Requests and answers',
-    log: "Bytes of the bot's requests and answers",
-    logEmpty: 'Every step of the bot sends a real request; its bytes show up here.',
   },
 }
