@@ -15,7 +15,8 @@ import {
 import { useTargets } from '../../targets/use-targets.ts'
 import { BotDiagram } from './BotDiagram.tsx'
 import { BotScreen } from './BotScreen.tsx'
-import { botTarget, defaultBotOption, type BotStore } from './bot-store.ts'
+import type { BotStore } from './bot-store.ts'
+import { botTarget, defaultBotOption } from './bot-targets.ts'
 
 /**
  * The guided menu beside the bytes it sends; it connects on the first step. The store lives as long as

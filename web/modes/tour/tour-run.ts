@@ -2,7 +2,7 @@
 import type { ClientSession } from '../../session/client-session.ts'
 import type { TargetOption } from '../../targets/targets.ts'
 import type { Timers } from '../../lib/timers.ts'
-import { botTargets, defaultBotTarget, type BotTarget } from '../bot/bot-store.ts'
+import { botTargets, defaultBotTarget, type BotTarget } from '../bot/bot-targets.ts'
 import {
   DEFAULT_SETTINGS,
   labTargets,
