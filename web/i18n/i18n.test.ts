@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { CLOSE } from '../../shared/bridge-protocol.ts'
-import { closeSentence, codeMeaning, eventSentence, reasonSentence } from './describe.ts'
+import {
+  closeSentence,
+  codeMeaning,
+  eventSentence,
+  reasonSentence,
+  targetsFailureSentence,
+} from './describe.ts'
 import { MESSAGES } from './messages.ts'
 
 // Every key path of a dictionary, with the arity of functions, so shapes can be compared.
@@ -77,5 +83,16 @@ describe('sentences', () => {
     expect(codeMeaning('200', pt)).toBe('sucesso')
     expect(codeMeaning('404', en)).toMatch(/refused/)
     expect(codeMeaning('418', en)).toBe('HTTP code')
+  })
+
+  it('says which way fetching the allow-list failed', () => {
+    const why = (code: Parameters<typeof targetsFailureSentence>[0]['code'], httpStatus?: number) =>
+      targetsFailureSentence({ status: 'error', code, ...(httpStatus ? { httpStatus } : {}) }, pt)
+    expect(why('WL_ERR_TARGETS_UNREACHABLE')).toBe('A ponte não respondeu.')
+    expect(why('WL_ERR_TARGETS_HTTP', 403)).toBe('A ponte respondeu com HTTP 403.')
+    expect(why('WL_ERR_TARGETS_INVALID')).toBe('A resposta da ponte não é uma lista de alvos.')
+    expect(
+      targetsFailureSentence({ status: 'error', code: 'WL_ERR_TARGETS_HTTP', httpStatus: 500 }, en),
+    ).toBe('The bridge answered with HTTP 500.')
   })
 })
