@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test'
 
 export default defineConfig({
   testDir: 'e2e',
+  // The @scale tests measure rather than check and take most of a minute: `npm run bench:log` runs them.
+  grepInvert: /@scale/,
   forbidOnly: !!process.env.CI,
   // Each worker starts its own server and bridge; two workers fit the 2-core machines.
   workers: 2,

@@ -1,5 +1,4 @@
 // `npm start`: build the page if needed, start the server and the bridge, print the one URL to open.
-import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -9,6 +8,7 @@ import { CODE_MODES, type CodeMode } from '../shared/protocol.ts'
 import { parseAllowedHost } from '../bridge/hosts.ts'
 import { parseCount } from '../server/cli.ts'
 import { openSqliteRegistry } from '../server/registry-sqlite.ts'
+import { pageIsFresh } from './page-build.ts'
 import { pageUrls, startPlayground } from './playground.ts'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
@@ -38,23 +38,8 @@ Options:
   --quiet            no per-request log lines
   -h, --help         this text`
 
-/** Newest modification time under the page's sources. */
-function newestSource(): number {
-  let newest = 0
-  const walk = (path: string) => {
-    const st = statSync(path)
-    if (st.isDirectory()) for (const name of readdirSync(path)) walk(join(path, name))
-    else newest = Math.max(newest, st.mtimeMs)
-  }
-  for (const p of ['web', 'shared', 'vite.config.ts', 'package-lock.json']) {
-    if (existsSync(join(repo, p))) walk(join(repo, p))
-  }
-  return newest
-}
-
 async function buildPageIfNeeded(force: boolean): Promise<void> {
-  const index = join(dist, 'index.html')
-  if (!force && existsSync(index) && statSync(index).mtimeMs >= newestSource()) return
+  if (!force && pageIsFresh(repo)) return
   console.log('Building the page (vite build)...')
   const { build } = await import('vite')
   await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'warn' })

@@ -1,50 +1,68 @@
 // The page: header, display preferences, the mode switch, and the playground's client panes or another mode.
-import { useEffect, useState, type ComponentType } from 'react'
+import { useEffect, useState } from 'react'
 import { z } from 'zod'
 import { en as zodEn, pt as zodPt } from 'zod/locales'
-import { Header } from './components/Header.tsx'
-import { ModeTabs } from './components/ModeTabs.tsx'
-import { Playground, PlaygroundActions } from './components/Playground.tsx'
-import { MESSAGES, type Lang } from './i18n.ts'
-import type { StorageLike } from './log-store.ts'
-import { BotMenu } from './modes/BotMenu.tsx'
-import { FramingLab } from './modes/FramingLab.tsx'
-import { Tour } from './modes/Tour.tsx'
-import { MODE_IDS, hashOf, modeFromHash, type ModeId } from './modes.ts'
-import type { PaneSet } from './panes.ts'
-import { applyPrefs, loadPrefs, savePrefs, type Prefs } from './prefs.ts'
-import type { BridgeLocation } from './targets.ts'
-import { I18nContext } from './use-i18n.ts'
-import { usePlayground } from './use-playground.ts'
-import { ThemeContext } from './use-theme.ts'
+import { MESSAGES, type Lang } from './i18n/messages.ts'
+import { I18nContext } from './i18n/use-i18n.ts'
+import type { StorageLike } from './lib/storage.ts'
+import { ModeTabs } from './modes/ModeTabs.tsx'
+import { BotMenu } from './modes/bot/BotMenu.tsx'
+import type { BotStore } from './modes/bot/bot-store.ts'
+import { FramingLab } from './modes/framing-lab/FramingLab.tsx'
+import type { FramingLabStore } from './modes/framing-lab/framing-lab-store.ts'
+import { MODE_IDS, hashOf, modeFromHash, type ModeId } from './modes/mode-tabs.ts'
+import { Tour } from './modes/tour/Tour.tsx'
+import type { TourStore } from './modes/tour/tour-store.ts'
+import { Playground, PlaygroundActions } from './playground/Playground.tsx'
+import type { PaneSet } from './playground/panes/panes.ts'
+import { usePlayground } from './playground/use-playground.ts'
+import { Header } from './prefs/Header.tsx'
+import { applyPrefs, loadPrefs, savePrefs, type Prefs } from './prefs/prefs.ts'
+import { ThemeContext } from './prefs/use-theme.ts'
+import type { TargetsStore } from './targets/targets-store.ts'
+import type { BridgeLocation } from './targets/targets.ts'
 
 /** Zod's own messages (e.g. in `z.prettifyError`) follow the page's language. */
 export function setZodLocale(lang: Lang): void {
   z.config(lang === 'pt' ? zodPt() : zodEn())
 }
 
-// The modes besides the playground, each with its own Lab; only modes that exist get a tab.
-const OTHER_MODES: Partial<Record<ModeId, ComponentType<{ bridge: BridgeLocation }>>> = {
-  framing: FramingLab,
-  tour: Tour,
-  bot: BotMenu,
+/** The page's plain models, built once in main.tsx with the browser's WebSocket and storage. */
+export interface PageStores {
+  /** The bridge's allow-list, fetched once and shared by every pane and mode. */
+  targets: TargetsStore
+  /** The playground's client panes, each with its own ClientSession. */
+  panes: PaneSet
+  tour: TourStore
+  framingLab: FramingLabStore
+  bot: BotStore
 }
-const MODES: readonly ModeId[] = MODE_IDS.filter((m) => m === 'playground' || OTHER_MODES[m])
 
 interface Props {
   bridge: BridgeLocation
-  /** The playground's client panes, each with its own Lab. */
-  panes: PaneSet
+  stores: PageStores
   /** Where preferences persist (localStorage in the page). */
   prefsStorage: StorageLike | undefined
   prefersDark: boolean
 }
 
+// The modes besides the playground, each drawn from its own store.
+function ModePanel({ mode, stores }: { mode: Exclude<ModeId, 'playground'>; stores: PageStores }) {
+  switch (mode) {
+    case 'tour':
+      return <Tour store={stores.tour} targets={stores.targets} />
+    case 'framing':
+      return <FramingLab store={stores.framingLab} targets={stores.targets} />
+    case 'bot':
+      return <BotMenu store={stores.bot} targets={stores.targets} />
+  }
+}
+
 // The mode in the URL hash, kept in step both ways (links, back button, tab clicks).
 function useHashMode(): [ModeId, (mode: ModeId) => void] {
-  const [mode, setMode] = useState<ModeId>(() => modeFromHash(window.location.hash, MODES))
+  const [mode, setMode] = useState<ModeId>(() => modeFromHash(window.location.hash, MODE_IDS))
   useEffect(() => {
-    const onHash = () => setMode((current) => modeFromHash(window.location.hash, MODES, current))
+    const onHash = () => setMode((current) => modeFromHash(window.location.hash, MODE_IDS, current))
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
@@ -56,7 +74,8 @@ function useHashMode(): [ModeId, (mode: ModeId) => void] {
 }
 
 /** The whole page. */
-export function App({ bridge, panes, prefsStorage, prefersDark }: Props) {
+export function App({ bridge, stores, prefsStorage, prefersDark }: Props) {
+  const { panes } = stores
   const [prefs, setPrefsState] = useState<Prefs>(() => {
     const loaded = loadPrefs(prefsStorage, prefersDark)
     setZodLocale(loaded.lang)
@@ -75,7 +94,6 @@ export function App({ bridge, panes, prefsStorage, prefersDark }: Props) {
 
   const [mode, setMode] = useHashMode()
   const playground = usePlayground(panes)
-  const Other = mode === 'playground' ? undefined : OTHER_MODES[mode]
   const firstPane = playground.review ? 'ra' : playground.list[0]?.name.toLowerCase()
 
   return (
@@ -87,7 +105,7 @@ export function App({ bridge, panes, prefsStorage, prefersDark }: Props) {
           </a>
         )}
         <Header prefs={prefs} onChange={setPrefs} />
-        <ModeTabs modes={MODES} current={mode} onChange={setMode}>
+        <ModeTabs modes={MODE_IDS} current={mode} onChange={setMode}>
           {mode === 'playground' && <PlaygroundActions panes={panes} state={playground} />}
         </ModeTabs>
         <main className="app-main">
@@ -99,16 +117,16 @@ export function App({ bridge, panes, prefsStorage, prefersDark }: Props) {
             aria-labelledby="mode-tab-playground"
             hidden={mode !== 'playground'}
           >
-            <Playground panes={panes} state={playground} bridge={bridge} />
+            <Playground panes={panes} state={playground} bridge={bridge} targets={stores.targets} />
           </div>
-          {Other && (
+          {mode !== 'playground' && (
             <div
               className="mode-panel"
               role="tabpanel"
               id={`mode-${mode}`}
               aria-labelledby={`mode-tab-${mode}`}
             >
-              <Other bridge={bridge} />
+              <ModePanel mode={mode} stores={stores} />
             </div>
           )}
         </main>

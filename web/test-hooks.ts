@@ -1,7 +1,7 @@
 // Measuring hooks for the scale test and `npm run bench:log`, put on window only when the URL has ?test-hooks.
 import { dumps } from '../shared/codec.ts'
 import { LESSON_SCENARIO } from '../shared/protocol.ts'
-import type { PaneSet } from './panes.ts'
+import type { PaneSet } from './playground/panes/panes.ts'
 
 /** Frame-time figures in milliseconds. */
 export interface FrameStats {
@@ -44,10 +44,10 @@ export function frameStats(deltas: readonly number[]): FrameStats {
 
 /** Installs `window.wireLab` for `panes`. */
 export function installTestHooks(panes: PaneSet): void {
-  const labOf = (name: string) => {
+  const sessionOf = (name: string) => {
     const pane = panes.getSnapshot().find((p) => p.name === name)
     if (!pane) throw Object.assign(new Error(`no pane ${name}`), { code: 'WL_ERR_NO_PANE' })
-    return pane.lab
+    return pane.session
   }
   // The lesson's requests and a long answer: rows of one, two and five lines of hex.
   const requests = LESSON_SCENARIO.map((r) => utf8.encode(dumps(r)))
@@ -65,7 +65,7 @@ export function installTestHooks(panes: PaneSet): void {
 
   window.wireLab = {
     async fillLog(name, total) {
-      const log = labOf(name).log
+      const log = sessionOf(name).log
       const started = performance.now()
       log.clear()
       log.beginSession('127.0.0.1:3213', 'json')

@@ -1,0 +1,151 @@
+// One decoded message in the log: a response with its code and text or record, a request, or why it is neither.
+import { memo, useMemo } from 'react'
+import { z } from 'zod'
+import { isJsonObject, describeKind } from '../../../shared/codec.ts'
+import {
+  ACTION,
+  CODE,
+  EXPLANATION,
+  FIELDS,
+  Request,
+  Response,
+  TEXT,
+  type UserRecord,
+} from '../../../shared/protocol.ts'
+import { codeMeaning } from '../../i18n/describe.ts'
+import type { MessageView } from './decode.ts'
+import type { MessageEntry } from '../entries.ts'
+import { useT } from '../../i18n/use-i18n.ts'
+import { Time, DirTag } from '../ChunkRow.tsx'
+import { CodeBadge } from '../../ui/CodeBadge.tsx'
+
+/** A message card: title, stream bytes and chunks it spans, then the decoded body. */
+export const MessageCard = memo(function MessageCard({ entry }: { entry: MessageEntry }) {
+  const t = useT()
+  const view = entry.view
+  const title =
+    view.type === 'frame-error'
+      ? t.rejected
+      : entry.dir === 'sent'
+        ? t.request(entry.n)
+        : t.response(entry.n)
+  const where =
+    t.span(entry.start, Math.max(entry.start, entry.end - 1)) +
+    (entry.chunks ? `, ${t.fromChunks(entry.chunks[0], entry.chunks[1])}` : '')
+  const tone = view.type === 'response' ? '' : view.type === 'request' ? '' : ' problem'
+  return (
+    <article
+      className={`entry message dir-${entry.dir}${tone}${entry.previous ? ' previous' : ''}`}
+      aria-label={`${title}, ${where}`}
+    >
+      <div className="entry-head">
+        <DirTag dir={entry.dir} label={title} />
+        <span className="entry-meta">{where}</span>
+        <Time t={entry.t} />
+        {entry.previous && <span className="tag">{t.previous}</span>}
+      </div>
+      <div className="message-body">
+        <Body view={view} dir={entry.dir} />
+      </div>
+    </article>
+  )
+})
+
+function Body({ view, dir }: { view: MessageView; dir: MessageEntry['dir'] }) {
+  const t = useT()
+  switch (view.type) {
+    case 'response': {
+      const code = view.response[CODE]
+      const explanation = view.response[EXPLANATION]
+      return (
+        <>
+          <p className="response-line">
+            <CodeBadge code={code} />
+            <span className="meaning">{codeMeaning(code, t)}</span>
+          </p>
+          {typeof explanation === 'string' ? (
+            <p className="explanation">
+              <span className="key">{EXPLANATION}</span> {explanation}
+            </p>
+          ) : (
+            <RecordTable record={explanation} />
+          )}
+        </>
+      )
+    }
+    case 'request':
+      return (
+        <p className="request-line">
+          {Object.entries(view.request).map(([key, value]) => (
+            <span key={key} className={`kv${key === ACTION ? ' kv-action' : ''}`}>
+              <span className="key">{key}</span> {value}
+            </span>
+          ))}
+        </p>
+      )
+    case 'invalid':
+      return <Invalid value={view.value} text={view.text} dir={dir} />
+    case 'not-json': {
+      const at = /(\d+)/.exec(view.detail)
+      return (
+        <>
+          <p className="problem-text">
+            {view.problem === 'utf8'
+              ? t.notUtf8(view.offset ?? 0)
+              : at
+                ? t.notJsonAt(Number(at[1]))
+                : t.notJson}
+          </p>
+          <pre className="wire-text">{view.text}</pre>
+        </>
+      )
+    }
+    case 'frame-error':
+      return <p className="problem-text">{t.frameProblem[view.problem]}</p>
+  }
+}
+
+// Validation runs again here so zod's messages follow the page's current language.
+function Invalid({ value, text, dir }: { value: unknown; text: string; dir: 'sent' | 'received' }) {
+  const t = useT()
+  const why = useMemo(() => {
+    if (dir === 'sent' && !isJsonObject(value)) return TEXT.notObject(describeKind(value))
+    const result = (dir === 'sent' ? Request : Response).safeParse(value)
+    return result.success ? '' : z.prettifyError(result.error)
+    // The dictionary's identity changes with the language, which changes zod's locale.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value, dir, t])
+  return (
+    <>
+      <p className="problem-text">{dir === 'sent' ? t.invalidRequest : t.invalidResponse}</p>
+      <pre className="problem-detail">{why}</pre>
+      <pre className="wire-text">{text}</pre>
+    </>
+  )
+}
+
+/** A user record as a one-row table; null fields show as an em dash and "(empty)". */
+export function RecordTable({ record }: { record: UserRecord }) {
+  const t = useT()
+  return (
+    <table className="record">
+      <caption>{t.userRecord}</caption>
+      <thead>
+        <tr>
+          {FIELDS.map((f) => (
+            <th key={f} scope="col">
+              {f}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          {FIELDS.map((f) => (
+            <td key={f}>{record[f] ?? <span className="null">{t.empty}</span>}</td>
+          ))}
+        </tr>
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,61 @@
+// One framed message's bytes -> what the log shows: a typed response or request, or why it is not one.
+import { parseMessage } from '../../../shared/codec.ts'
+import type { FrameError } from '../../../shared/framing.ts'
+import { CODE, Request, Response } from '../../../shared/protocol.ts'
+
+/** Which way bytes went: page -> server, or server -> page. */
+export type Direction = 'sent' | 'received'
+
+/** A decoded message as the log shows it. */
+export type MessageView =
+  /** A received message that is a valid `Response`. */
+  | { type: 'response'; response: Response; text: string }
+  /** A sent message that is a valid `Request`. */
+  | { type: 'request'; request: Request; text: string }
+  /** Valid JSON that fails the direction's schema; the page re-validates it to show why. */
+  | { type: 'invalid'; value: unknown; text: string }
+  /** Bytes that are not UTF-8 or not JSON. */
+  | { type: 'not-json'; text: string; problem: 'utf8' | 'json'; detail: string; offset?: number }
+  /** Bytes the framing decoder rejected before any JSON parse. */
+  | { type: 'frame-error'; problem: FrameError['problem']; fatal: boolean }
+
+const lenient = new TextDecoder('utf-8')
+
+/** Decodes a message body: strict UTF-8, JSON, then `Response` (received) or `Request` (sent). */
+export function decodeMessage(dir: Direction, body: Uint8Array): MessageView {
+  const text = lenient.decode(body)
+  const parsed = parseMessage(body)
+  if (!parsed.ok) {
+    return parsed.problem === 'utf8'
+      ? { type: 'not-json', text, problem: 'utf8', detail: '', offset: parsed.offset }
+      : { type: 'not-json', text, problem: 'json', detail: parsed.detail }
+  }
+  if (dir === 'received') {
+    const result = Response.safeParse(parsed.value)
+    return result.success
+      ? { type: 'response', response: result.data, text }
+      : { type: 'invalid', value: parsed.value, text }
+  }
+  const result = Request.safeParse(parsed.value)
+  return result.success
+    ? { type: 'request', request: result.data, text }
+    : { type: 'invalid', value: parsed.value, text }
+}
+
+/** The view of bytes a framing decoder rejected. */
+export function frameErrorView(error: FrameError): MessageView {
+  return { type: 'frame-error', problem: error.problem, fatal: error.fatal }
+}
+
+/** The status code of a view, when it is a valid response. */
+export function responseCode(view: MessageView): string | undefined {
+  return view.type === 'response' ? view.response[CODE] : undefined
+}
+
+/** Colour family of a status code: 2xx success, 4xx refusal, 5xx server trouble. */
+export function codeTone(code: string): 'ok' | 'warn' | 'error' | 'info' {
+  if (code.startsWith('2')) return 'ok'
+  if (code === '404' || code === '409' || code === '408') return 'warn'
+  if (code.startsWith('4') || code.startsWith('5')) return 'error'
+  return 'info'
+}

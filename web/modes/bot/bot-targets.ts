@@ -1,0 +1,40 @@
+// The servers the bot menu (and the tour's request steps) can talk to: single allowed ports, json first.
+import type { Framing } from '../../../shared/framing.ts'
+import { isRange, resolveTarget, type TargetOption } from '../../targets/targets.ts'
+
+/** A server the bot can talk to: a single allowed port, in its framing (json when the bridge does not say). */
+export interface BotTarget {
+  id: string
+  framing: Framing
+  label: string
+}
+
+/** The server for an option and, for a range, the typed port; undefined while that port is outside it. */
+export function botTarget(option: TargetOption, port: string): BotTarget | undefined {
+  const id = resolveTarget(option, port)
+  if (id === undefined) return undefined
+  return {
+    id,
+    framing: option.framing ?? 'json',
+    label: `${id} — ${option.framing ?? option.label ?? 'json'}`,
+  }
+}
+
+/** The allow-list's single ports as bot targets; every framing carries one request at a time. */
+export function botTargets(options: readonly TargetOption[]): BotTarget[] {
+  return options.flatMap((o) => {
+    const target = isRange(o) ? undefined : botTarget(o, '')
+    return target ? [target] : []
+  })
+}
+
+/** The lesson's own port first: the first json target, else the first of all. */
+export function defaultBotTarget(targets: readonly BotTarget[]): BotTarget | undefined {
+  return targets.find((t) => t.framing === 'json') ?? targets[0]
+}
+
+/** The option the bot menu preselects: the first single json port, else any single port, else a range. */
+export function defaultBotOption(options: readonly TargetOption[]): TargetOption | undefined {
+  const singles = options.filter((o) => !isRange(o))
+  return singles.find((o) => (o.framing ?? 'json') === 'json') ?? singles[0] ?? options[0]
+}

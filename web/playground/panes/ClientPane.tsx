@@ -1,0 +1,151 @@
+// One client pane: its own session, connection bar, request builder, examples, scenario and log or diagram.
+import { useEffect, useReducer, useRef, useState } from 'react'
+import type { Framing } from '../../../shared/framing.ts'
+import type { Pane } from './panes.ts'
+import { INITIAL_FORM, builderFromForm, builderReducer } from '../request/request.ts'
+import {
+  currentSelection,
+  defaultOption,
+  type BridgeLocation,
+  type Selection,
+} from '../../targets/targets.ts'
+import { SessionContext, useConnectionState, useSession } from '../../session/use-session.ts'
+import { useT } from '../../i18n/use-i18n.ts'
+import { PanePrefix } from './use-pane.ts'
+import type { TargetsStore } from '../../targets/targets-store.ts'
+import { useTargets } from '../../targets/use-targets.ts'
+import { ConnectionBar } from '../connection/ConnectionBar.tsx'
+import { ExchangeCard } from './ExchangeCard.tsx'
+import { Presets } from '../request/Presets.tsx'
+import { RequestBuilder } from '../request/RequestBuilder.tsx'
+import { ScenarioPanel } from '../scenario/ScenarioPanel.tsx'
+
+interface Props {
+  pane: Pane
+  bridge: BridgeLocation
+  /** The page's allow-list, shared by every pane and mode. */
+  targets: TargetsStore
+  /** The only pane: the wide two-column layout, and Ctrl+Enter sends from anywhere on the page. */
+  solo: boolean
+  onRemove?: () => void
+}
+
+/** A pane around its ClientSession: the ids inside are prefixed with the pane's letter (`b-target`). */
+export function ClientPane(props: Props) {
+  return (
+    <PanePrefix.Provider value={props.pane.name.toLowerCase()}>
+      <SessionContext.Provider value={props.pane.session}>
+        <PaneBody {...props} />
+      </SessionContext.Provider>
+    </PanePrefix.Provider>
+  )
+}
+
+function PaneBody({ pane, bridge, targets: targetsStore, solo, onRemove }: Props) {
+  const t = useT()
+  const session = useSession()
+  const root = useRef<HTMLElement>(null)
+  const state = useConnectionState()
+  const targets = useTargets(targetsStore)
+  const [picked, setPicked] = useState<Selection | undefined>()
+  const [framingChoice, setFramingChoice] = useState<Framing | undefined>()
+  const options = targets.status === 'ready' ? targets.options : []
+  // Until the user picks, the bridge's default target is selected; the framing follows the target.
+  const fallback = targets.status === 'ready' ? defaultOption(targets.info, options) : undefined
+  const selection: Selection =
+    picked && targets.status === 'error' ? picked : currentSelection(picked, options, fallback)
+  const option = options.find((o) => o.id === selection.optionId)
+  const busy = state.status === 'connecting' || state.status === 'open'
+  const framing: Framing = busy
+    ? session.currentFraming
+    : (framingChoice ?? option?.framing ?? 'json')
+
+  const [builder, dispatch] = useReducer(builderReducer, INITIAL_FORM, builderFromForm)
+  const canSend = state.status === 'open'
+
+  useEffect(() => {
+    // Ctrl+Enter (Cmd+Enter on a Mac) sends: from anywhere with one pane, from inside the pane with two.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return
+      if (!solo && !root.current?.contains(document.activeElement)) return
+      e.preventDefault()
+      session.send(builder.raw)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [session, builder.raw, solo])
+
+  const name = t.clientName(pane.name)
+  const id = (s: string) => `${pane.name.toLowerCase()}-${s}`
+  const extras = (
+    <>
+      <ScenarioPanel scenario={pane.scenario} connected={canSend} />
+      <Presets onLoad={(raw) => dispatch({ type: 'load', raw })} />
+    </>
+  )
+
+  return (
+    <section
+      ref={root}
+      className={`pane pane-${pane.name.toLowerCase()} ${solo ? 'solo' : 'duo'}`}
+      aria-labelledby={id('pane-heading')}
+    >
+      <div className={solo ? 'sr-only' : 'pane-head'}>
+        <h2 id={id('pane-heading')} className="pane-name">
+          <span className="pane-dot" aria-hidden="true" />
+          {name}
+        </h2>
+        {onRemove && (
+          <button
+            type="button"
+            className="button ghost small"
+            aria-label={t.removeClient(pane.name)}
+            title={t.removeClient(pane.name)}
+            onClick={onRemove}
+          >
+            <span aria-hidden="true">✕ </span>
+            {t.remove}
+          </button>
+        )}
+      </div>
+      <ConnectionBar
+        targets={targets}
+        onRetryTargets={targetsStore.retry}
+        selection={selection}
+        onSelection={(next) => {
+          if (next.optionId !== selection.optionId) setFramingChoice(undefined)
+          setPicked(next)
+        }}
+        framing={framing}
+        onFraming={setFramingChoice}
+        state={state}
+        bridgeUrl={bridge.wsUrl}
+        targetsUrl={targetsStore.url}
+        onConnect={(target) => session.connect(bridge.wsUrl, target, framing)}
+        onDisconnect={() => session.disconnect()}
+        compact={!solo}
+      />
+      <div className="workspace">
+        <div className="column">
+          <RequestBuilder
+            builder={builder}
+            dispatch={dispatch}
+            framing={framing}
+            canSend={canSend}
+            onSend={() => session.send(builder.raw)}
+            shortcut={solo ? t.sendShortcut : t.sendFromPane}
+          />
+          {solo ? (
+            extras
+          ) : (
+            <details className="card extras">
+              <summary>{t.moreTools}</summary>
+              {extras}
+            </details>
+          )}
+        </div>
+        <ExchangeCard svgName={`wire-lab-${pane.name.toLowerCase()}.svg`} />
+      </div>
+    </section>
+  )
+}

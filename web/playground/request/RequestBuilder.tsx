@@ -1,0 +1,117 @@
+// The request builder: Form and Raw tabs over one state, the wire preview, and the Send button.
+import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import type { Framing } from '../../../shared/framing.ts'
+import { nextTab } from '../../ui/tabs.ts'
+import { hintsFor, type BuilderAction, type BuilderState, type BuilderTab } from './request.ts'
+import { useT } from '../../i18n/use-i18n.ts'
+import { usePaneId } from '../panes/use-pane.ts'
+import { RawEditor } from './RawEditor.tsx'
+import { RequestForm } from './RequestForm.tsx'
+import { WirePreview } from './WirePreview.tsx'
+
+interface Props {
+  builder: BuilderState
+  dispatch: (action: BuilderAction) => void
+  framing: Framing
+  canSend: boolean
+  onSend: () => void
+  /** What Ctrl+Enter does here (default: sends from anywhere on the page). */
+  shortcut?: string
+}
+
+const TABS: readonly BuilderTab[] = ['form', 'raw']
+
+/** Tabs follow the WAI-ARIA pattern: arrow keys move between them, Tab goes into the panel. */
+export function RequestBuilder(props: Props) {
+  const { builder, dispatch, framing, canSend, onSend } = props
+  const { tab } = builder
+  const t = useT()
+  const pid = usePaneId()
+  const hints = useMemo(() => hintsFor(builder.raw, framing), [builder.raw, framing])
+  const tabRefs = useRef<Record<BuilderTab, HTMLButtonElement | null>>({ form: null, raw: null })
+
+  const onTab = (next: BuilderTab) => dispatch({ type: 'tab', tab: next })
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    const next = nextTab(TABS, tab, e.key)
+    if (!next) return
+    e.preventDefault()
+    onTab(next)
+    tabRefs.current[next]?.focus()
+  }
+
+  return (
+    <section className="card builder" aria-labelledby={pid('request-heading')}>
+      <div className="card-head">
+        <h2 id={pid('request-heading')}>{t.requestHeading}</h2>
+        <div className="tabs" role="tablist" aria-label={t.editMode}>
+          {TABS.map((name) => (
+            <button
+              key={name}
+              ref={(el) => {
+                tabRefs.current[name] = el
+              }}
+              type="button"
+              role="tab"
+              id={pid(`tab-${name}`)}
+              aria-selected={tab === name}
+              aria-controls={pid(`panel-${name}`)}
+              tabIndex={tab === name ? 0 : -1}
+              onClick={() => onTab(name)}
+              onKeyDown={onTabKey}
+            >
+              {name === 'form' ? t.tabForm : t.tabRaw}
+            </button>
+          ))}
+        </div>
+      </div>
+      <TabPanel name="form" tab={tab}>
+        <RequestForm
+          builder={builder}
+          hints={hints}
+          onField={(key, value) => dispatch({ type: 'field', key, value })}
+        />
+      </TabPanel>
+      <TabPanel name="raw" tab={tab}>
+        <RawEditor
+          raw={builder.raw}
+          hints={hints}
+          onRaw={(raw) => dispatch({ type: 'raw', raw })}
+        />
+      </TabPanel>
+      <WirePreview raw={builder.raw} framing={framing} />
+      <div className="send-row">
+        <button type="button" className="button primary send" disabled={!canSend} onClick={onSend}>
+          {t.send}
+          <span className="send-arrow" aria-hidden="true">
+            →
+          </span>
+        </button>
+        <span className="muted small">
+          {canSend ? (
+            <>
+              <kbd>Ctrl</kbd>+<kbd>Enter</kbd> — {props.shortcut ?? t.sendShortcut}
+            </>
+          ) : (
+            t.connectToSend
+          )}
+        </span>
+      </div>
+      <p className="muted small hints-note">{t.hintsNeverBlock}</p>
+    </section>
+  )
+}
+
+// One editor's panel, labelled by its tab and hidden while the other tab shows.
+function TabPanel(props: { name: BuilderTab; tab: BuilderTab; children: ReactNode }) {
+  const pid = usePaneId()
+  return (
+    <div
+      role="tabpanel"
+      id={pid(`panel-${props.name}`)}
+      aria-labelledby={pid(`tab-${props.name}`)}
+      hidden={props.tab !== props.name}
+    >
+      {props.children}
+    </div>
+  )
+}
