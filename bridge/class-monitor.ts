@@ -85,7 +85,7 @@ export class ClassMonitor {
     const at = this.now()
     const workspace =
       this.options.workspaceOf?.(info.address, info.group) ??
-      (info.group === undefined ? `computer ${info.address}` : `group ${info.group}`)
+      (info.group === undefined ? `ip:${info.address}` : `group:${info.group}`)
     const watched: Watched = {
       info: {
         id,

@@ -33,7 +33,7 @@ describe('ClassMonitor', () => {
     const [c] = snap.connections
     expect(c).toMatchObject({
       address: '10.0.0.7',
-      workspace: 'computer 10.0.0.7',
+      workspace: 'ip:10.0.0.7',
       requests: 2,
       answers: { '200': 1, '404': 1 },
       lastRequest: { text: 'REMOVER USUARIO x@y' },
@@ -73,7 +73,7 @@ describe('ClassMonitor', () => {
     b.event({ type: 'closed', at: 5, code: 1000, reason: '', bytes })
     const snap = monitor.snapshot()
     expect(snap.connections).toHaveLength(1)
-    expect(snap.connections[0]).toMatchObject({ workspace: 'group grupo-3', ended: { code: 1000 } })
+    expect(snap.connections[0]).toMatchObject({ workspace: 'group:grupo-3', ended: { code: 1000 } })
     expect(snap.connections[0]!.lastError).toBeUndefined()
     expect(snap.feed.filter((f) => f.kind === 'closed').map((f) => f.text)).toEqual([
       '4001 target reset the connection',

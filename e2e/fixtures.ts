@@ -2,8 +2,8 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { defaultAllowList } from '../bridge/allow.ts'
-import { startBridge, type RunningBridge } from '../bridge/bridge.ts'
+import type { RunningBridge } from '../bridge/bridge.ts'
+import { newTeacherKey, startPlayground } from '../scripts/playground.ts'
 import { startServer, type RunningServer, type ServerOptions } from '../server/server.ts'
 import type { AllowedTarget } from '../shared/bridge-protocol.ts'
 import type { Framing } from '../shared/framing.ts'
@@ -15,20 +15,31 @@ export interface Lab {
   url: string
   server: RunningServer
   bridge: RunningBridge
+  /** The teacher's key for this lab's class view. */
+  teacherKey: string
 }
 
-/** Starts the server on four free ports and a bridge allowing exactly those (and `allow`), serving dist/. */
+/**
+ * Starts what `npm start` starts (the server on four free ports, the bridge allowing exactly those and
+ * `allow`, workspaces, PROXY headers, the class monitor), serving dist/.
+ */
 export async function startLab(
-  options: Pick<ServerOptions, 'codes'> & { allow?: AllowedTarget[] } = {},
+  options: Pick<ServerOptions, 'codes' | 'workspaces'> & { allow?: AllowedTarget[] } = {},
 ): Promise<Lab> {
-  const server = await startFreeServer(options.codes ? { codes: options.codes } : {})
-  const bridge = await startBridge({
+  const teacherKey = newTeacherKey()
+  const { server, bridge } = await startPlayground({
     host: '127.0.0.1',
     port: 0,
+    serverPorts: 'any',
+    allow: options.allow ?? [],
+    origins: [],
+    codes: options.codes ?? 'lesson',
+    ...(options.workspaces !== undefined && { workspaces: options.workspaces }),
+    teacherKey,
     staticDir: dist,
-    allow: [...defaultAllowList('127.0.0.1', server.ports), ...(options.allow ?? [])],
+    quiet: true,
   })
-  return { url: bridge.url, server, bridge }
+  return { url: bridge.url, server, bridge, teacherKey }
 }
 
 // The server on 127.0.0.1, each framing on a free port.

@@ -1,11 +1,12 @@
 // `npm run dev`: the server and the bridge, plus Vite's dev server proxying /ws and /api to the bridge.
 import { fileURLToPath } from 'node:url'
 import { createServer } from 'vite'
-import { startPlayground } from './playground.ts'
+import { newTeacherKey, startPlayground, teacherUrl } from './playground.ts'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
 const VITE_PORT = 5173
 
+const teacherKey = newTeacherKey()
 const playground = await startPlayground({
   host: '127.0.0.1',
   port: 0,
@@ -14,6 +15,7 @@ const playground = await startPlayground({
   // Vite's page has its own origin; the bridge must accept it.
   origins: [`http://localhost:${VITE_PORT}`, `http://127.0.0.1:${VITE_PORT}`],
   codes: 'lesson',
+  teacherKey,
   quiet: false,
 })
 process.env.WIRE_LAB_BRIDGE = `http://127.0.0.1:${playground.bridge.port}`
@@ -24,6 +26,7 @@ const vite = await createServer({
 await vite.listen()
 vite.printUrls()
 console.log(`  bridge: ${playground.bridge.url} (proxied at /ws and /api)`)
+console.log(`  teacher's view: ${teacherUrl(`http://localhost:${VITE_PORT}/`, teacherKey)}`)
 const stop = async () => {
   await vite.close()
   await playground.stop()

@@ -1,11 +1,15 @@
 // Starts the bundled server and the bridge in front of it, as `npm start` and `npm run dev` need them.
+import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import { defaultAllowList, parseAllow } from '../bridge/allow.ts'
 import { startBridge, type RunningBridge } from '../bridge/bridge.ts'
+import { formatTarget } from '../shared/bridge-wire.ts'
+import type { AllowedTarget } from '../shared/bridge-protocol.ts'
 import { FRAMINGS } from '../shared/framing.ts'
 import type { CodeMode } from '../shared/protocol.ts'
 import { createBridgeFaultReporter, createFaultReporter, createLineWriter } from '../server/cli.ts'
 import { startServer, type RunningServer } from '../server/server.ts'
+import type { WorkspaceMode } from '../server/workspaces.ts'
 
 export interface PlaygroundOptions {
   /** Where the page, the bridge and the server listen (127.0.0.1, or 0.0.0.0 for a classroom LAN). */
@@ -14,8 +18,8 @@ export interface PlaygroundOptions {
   port: number
   /** Server ports: the defaults (3213-3216), or 0 for any free ones. */
   serverPorts: 'default' | 'any'
-  /** Extra allow-list entries (`HOST:PORT[-PORT]`), e.g. a student's own server. */
-  allow: string[]
+  /** Extra allow-list entries (`HOST:PORT[-PORT][=PROTOCOL][:Name]`, or parsed), e.g. a student's own server. */
+  allow: (string | AllowedTarget)[]
   /** Extra page origins (the Vite dev server's). */
   origins: string[]
   /** Host names the page may be opened by, besides IP addresses, localhost and this computer's name. */
@@ -23,6 +27,10 @@ export interface PlaygroundOptions {
   codes: CodeMode
   /** Keep the server's users in this SQLite file instead of memory (`--data FILE`). */
   dataFile?: string
+  /** A registry per computer or group (default), or one for the whole class. */
+  workspaces?: WorkspaceMode
+  /** The key of the teacher's view of the class (/api/class and the page's class mode). */
+  teacherKey: string
   staticDir?: string
   quiet: boolean
 }
@@ -37,10 +45,11 @@ export interface Playground {
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const sink = options.quiet ? undefined : createLineWriter(process.stderr)
   const tagged = (tag: string) => sink && ((line: string) => sink(`${tag} ${line}`))
-  const extra = options.allow.map((a) => parseAllow(a))
+  const extra = options.allow.map((a) => (typeof a === 'string' ? parseAllow(a) : a))
   const server = await startServer({
     host: options.host,
     codes: options.codes,
+    ...(options.workspaces !== undefined && { workspaces: options.workspaces }),
     ...(options.dataFile !== undefined && { dataFile: options.dataFile }),
     ...(options.serverPorts === 'any' && {
       ports: Object.fromEntries(FRAMINGS.map((f) => [f, 0])),
@@ -48,12 +57,20 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     ...(tagged('[server]') && { log: tagged('[server]') }),
     onFault: createFaultReporter((line) => process.stderr.write(line + '\n')),
   })
+  const workspaces = server.workspaces!
   try {
     const bridge = await startBridge({
       host: options.host,
       port: options.port,
       // The bridge dials the server on loopback even when both listen on the LAN.
       allow: [...defaultAllowList('127.0.0.1', server.ports), ...extra],
+      // The bundled server learns which computer (and group) each page is: PROXY v2, to it only.
+      proxyTo: FRAMINGS.map((f) => formatTarget('127.0.0.1', server.ports[f])),
+      classroom: {
+        key: options.teacherKey,
+        workspaceOf: (address, group) => workspaces.keyOf({ address, group }),
+        workspaces: () => workspaces.list().map((w) => ({ name: w.key, users: w.users })),
+      },
       origins: options.origins,
       allowedHosts: options.allowedHosts ?? [],
       onFault: createBridgeFaultReporter((line) => process.stderr.write(line + '\n')),
@@ -72,6 +89,16 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     await server.close()
     throw err
   }
+}
+
+/** A fresh teacher key: 72 random bits, URL-safe, short enough to read out or type. */
+export function newTeacherKey(): string {
+  return randomBytes(9).toString('base64url')
+}
+
+/** The teacher's URL: the page's class mode, with the key in the fragment (never sent in a request). */
+export function teacherUrl(pageUrl: string, key: string): string {
+  return `${pageUrl}#class?key=${encodeURIComponent(key)}`
 }
 
 /** The URLs a person can open: loopback, plus every LAN IPv4 address when listening on all of them. */

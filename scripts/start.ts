@@ -9,7 +9,8 @@ import { parseAllowedHost } from '../bridge/hosts.ts'
 import { parseCount } from '../server/cli.ts'
 import { openSqliteRegistry } from '../server/registry-sqlite.ts'
 import { pageIsFresh } from './page-build.ts'
-import { pageUrls, startPlayground } from './playground.ts'
+import { newTeacherKey, pageUrls, startPlayground, teacherUrl } from './playground.ts'
+import { WORKSPACE_MODES, type WorkspaceMode } from '../server/workspaces.ts'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
 const dist = join(repo, 'dist')
@@ -31,6 +32,11 @@ Options:
   --allowed-host NAME  also serve the page under this host name (repeatable), e.g. teacher-pc.lan;
                      IP addresses, localhost and this computer's name always work
   --codes lesson|http  refusal codes of the bundled server (default lesson)
+  --workspaces computer|class
+                     computer (default): each computer (or group a page joins) has its own users,
+                     so thirty students can step through the lesson together; class: one set of
+                     users for everyone, as in the lesson
+  --teacher-key KEY  the key of the teacher's view (default: a new random one each start)
   --data FILE        keep the users in this SQLite file (created if missing), so the class's users
                      are still there at the next npm start; without it they live in memory, as in
                      the lesson, and are gone when wire-lab stops. Example: --data class.db
@@ -54,6 +60,8 @@ async function main(): Promise<void> {
       allow: { type: 'string', multiple: true, default: [] },
       'allowed-host': { type: 'string', multiple: true, default: [] },
       codes: { type: 'string', default: 'lesson' },
+      workspaces: { type: 'string', default: 'computer' },
+      'teacher-key': { type: 'string' },
       data: { type: 'string' },
       rebuild: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
@@ -70,6 +78,16 @@ async function main(): Promise<void> {
   if (values.data !== undefined && values.data.trim() === '') {
     throw wlError('WL_ERR_USAGE', '--data needs a file name, such as --data class.db')
   }
+  if (!(WORKSPACE_MODES as readonly string[]).includes(values.workspaces)) {
+    throw wlError(
+      'WL_ERR_USAGE',
+      `--workspaces must be one of ${WORKSPACE_MODES.join(', ')}, not "${values.workspaces}"`,
+    )
+  }
+  const teacherKey = values['teacher-key'] ?? newTeacherKey()
+  if (!/^[A-Za-z0-9_-]{6,64}$/.test(teacherKey)) {
+    throw wlError('WL_ERR_USAGE', '--teacher-key must be 6 to 64 of A-Z, a-z, 0-9, _ and -')
+  }
   const dataFile = values.data === undefined ? undefined : resolve(values.data)
   // A data file that cannot be used fails now, not after a build of the page.
   if (dataFile !== undefined) openSqliteRegistry(dataFile).close()
@@ -82,6 +100,8 @@ async function main(): Promise<void> {
     origins: [],
     allowedHosts: values['allowed-host'].map((h) => parseAllowedHost(h)),
     codes: values.codes as CodeMode,
+    workspaces: values.workspaces as WorkspaceMode,
+    teacherKey,
     ...(dataFile !== undefined && { dataFile }),
     staticDir: dist,
     quiet: values.quiet,
@@ -91,6 +111,13 @@ async function main(): Promise<void> {
   const ports = Object.entries(server.ports).map(([f, p]) => `${f} ${p}`)
   console.log(`\n  wire-lab is running. Open:  ${main}\n`)
   for (const url of lan) console.log(`  on the classroom network:   ${url}`)
+  // The teacher's URL holds the key: print it for this computer only, not a LAN address to share.
+  console.log(`  teacher's view of the class: ${teacherUrl(main!, teacherKey)}`)
+  console.log(
+    values.workspaces === 'class'
+      ? '  Users: one set for the whole class (--workspaces class)'
+      : '  Users: each computer has its own (a page may join a group to share)',
+  )
   console.log(`  TCP server (${values.host}): ${ports.join(', ')}`)
   if (dataFile !== undefined) {
     console.log(`  Users kept in ${dataFile} (${server.registry.size} now)`)

@@ -33,7 +33,7 @@ export const ClassConnection = z.object({
   address: z.string(),
   /** The group the page joined, if any. */
   group: z.string().optional(),
-  /** Which workspace (registry) the server puts it in: `computer ADDRESS`, `group NAME` or `class`. */
+  /** Which workspace (registry) the server puts it in: `ip:ADDRESS`, `group:NAME` or `class`. */
   workspace: z.string(),
   /** The page's own id for itself (one per browser tab) and the pane's letter, when it said. */
   client: z.string().optional(),
