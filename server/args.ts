@@ -40,9 +40,9 @@ Options:
                            group named by a page; class: one registry for everyone, as in the lesson
   --max-users N            users in one workspace (default 10000)
   --max-workspaces N       workspaces holding users (default 1000); past either, CRIAR is refused
-  --trust-proxy ADDR       believe PROXY v2 headers from this address too (repeatable); loopback,
-                           where the bundled bridge runs, is always trusted. From anyone else such a
-                           header is a malformed message (400)
+  --trust-proxy ADDR       believe PROXY v2 headers from this address too (repeatable); 127.0.0.1
+                           and ::1, where the bundled bridge runs, are always trusted. From anyone
+                           else such a header is a malformed message (400)
   --data FILE              keep the users in this SQLite file (created if missing), so they outlive
                            a restart; a 200 is sent only once its change is on disk. Without it the
                            users live in memory, as in the lesson, and are gone when the server stops

@@ -15,12 +15,21 @@ const HEADER = buildProxyV2({
 const join = (a: Uint8Array, b: Uint8Array) => Uint8Array.from([...a, ...b])
 
 describe('ProxyTrust', () => {
-  test('loopback always, however written; other addresses only when given', () => {
+  test('127.0.0.1 and ::1 always, however written; other addresses only when given', () => {
     const trust = new ProxyTrust(['::ffff:10.0.0.5', '2001:DB8::1'])
     for (const address of ['127.0.0.1', '::1', '::ffff:127.0.0.1', '10.0.0.5', '2001:db8::1']) {
       expect(trust.trusts(address), address).toBe(true)
     }
-    for (const address of ['10.0.0.6', '192.168.0.23', '2001:db8::2', 'localhost', undefined]) {
+    for (const address of [
+      '10.0.0.6',
+      '192.168.0.23',
+      '2001:db8::2',
+      'localhost',
+      undefined,
+      // Another loopback address stands for another computer, not for the bundled bridge.
+      '127.0.0.2',
+      '127.0.1.1',
+    ]) {
       expect(trust.trusts(address), address).toBe(false)
     }
     expect(new ProxyTrust().trusts('10.0.0.5')).toBe(false)

@@ -1,11 +1,11 @@
 // A connection's first bytes: whom it speaks for (a trusted PROXY v2 header) and where its data starts.
 import { wlError } from '../shared/errors.ts'
-import { canonicalIp, isLoopbackIp } from '../shared/ip-address.ts'
+import { canonicalIp } from '../shared/ip-address.ts'
 import { ProxyV2Reader, type ProxyV2Header, type ProxyV2Read } from '../shared/proxy-v2.ts'
 import type { Visitor } from './workspaces.ts'
 
 /**
- * The addresses whose PROXY headers the server believes (PROTOCOL.md "Workspaces", Trust): loopback,
+ * The addresses whose PROXY headers the server believes (PROTOCOL.md "Workspaces", Trust): 127.0.0.1 and ::1,
  * where the bundled bridge runs, and any given. Throws WL_ERR_TRUST for a text that is not an address.
  */
 export class ProxyTrust {
@@ -26,9 +26,10 @@ export class ProxyTrust {
   /** Whether a connection from `address` may say whom it speaks for. */
   trusts(address: string | undefined): boolean {
     if (address === undefined) return false
-    if (isLoopbackIp(address)) return true
     const canonical = canonicalIp(address)
-    return canonical !== undefined && this.extra.has(canonical)
+    if (canonical === undefined) return false
+    // The bundled bridge dials 127.0.0.1; other 127.x.y.z are other "computers" (tests use them).
+    return canonical === '127.0.0.1' || canonical === '::1' || this.extra.has(canonical)
   }
 }
 

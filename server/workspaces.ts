@@ -1,6 +1,6 @@
 // One registry per workspace (PROTOCOL.md "Workspaces"): a computer, a group, or the whole class.
 import { wlError } from '../shared/errors.ts'
-import { canonicalIp, isLoopbackIp } from '../shared/ip-address.ts'
+import { canonicalIp } from '../shared/ip-address.ts'
 import { isGroupName } from '../shared/bridge-wire.ts'
 import type { FieldName, UserRecord } from '../shared/protocol.ts'
 import { MemoryRegistry, type Full, type Registry } from './registry.ts'
@@ -37,8 +37,10 @@ export function workspaceKey(mode: WorkspaceMode, visitor: Visitor): string {
     }
     return `group:${group}`
   }
-  if (isLoopbackIp(address)) return LOOPBACK_WORKSPACE
-  return `ip:${canonicalIp(address) ?? address}`
+  // ::1 and 127.0.0.1 are the one computer a browser and a Python client use for "this computer";
+  // other 127.x.y.z are addresses someone chose on purpose (tests stand for many computers with them).
+  const canonical = canonicalIp(address) ?? address
+  return canonical === '::1' ? LOOPBACK_WORKSPACE : `ip:${canonical}`
 }
 
 /** Where workspaces keep their users: memory (the default) or a `--data` file (registry-sqlite.ts). */

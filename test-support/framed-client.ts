@@ -87,17 +87,21 @@ export class FramedClient<S extends net.Socket | WebSocket = net.Socket> {
     })
   }
 
-  /** Opens a WebSocket (binary frames carry the bytes; the bridge's text events are ignored). */
+  /**
+   * Opens a WebSocket (binary frames carry the bytes; the bridge's text events are ignored), from
+   * `localAddress` when given, so one process can stand for many computers (127.0.0.2, 127.0.0.3...).
+   */
   static ws(
     url: string,
     framing: Framing,
-    options: { origin?: string } = {},
+    options: { origin?: string; localAddress?: string } = {},
   ): Promise<FramedClient<WebSocket>> {
     return new Promise((resolve, reject) => {
       const ws = new WebSocket(url, {
         perMessageDeflate: false,
         handshakeTimeout: OPEN_TIMEOUT_MS,
         ...(options.origin && { origin: options.origin }),
+        ...(options.localAddress && { localAddress: options.localAddress }),
       })
       const client = new FramedClient(ws, framing, {
         write: (bytes) => ws.send(bytes, { binary: true }),
