@@ -1,15 +1,13 @@
 // npm run bench:server: the server's speed next to a bare Node TCP echo server, and with --ab REF next to REF's.
-import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm, symlink } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { type Framing } from '../shared/framing.ts'
 import { FramedClient } from '../test-support/framed-client.ts'
 import { cycleStep, framed } from '../test-support/requests.ts'
 import { startChild, type Child } from '../test-support/spawn.ts'
+import { checkout, repo } from './checkout.ts'
 
 const { values } = parseArgs({
   options: {
@@ -27,7 +25,6 @@ const WINDOW = Number(values.window)
 const CLIENTS = Number(values.clients)
 const ROUNDS = Number(values.rounds)
 const RUNS = Number(values.runs)
-const repo = fileURLToPath(new URL('..', import.meta.url))
 
 /** One client's cycle over the four actions, framed; repeating it leaves the registry as it was. */
 function cycle(framing: Framing, email: string): Uint8Array[] {
@@ -101,19 +98,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
 const PORTS = ['json', 'ndjson', 'length', 'naive'].flatMap((f) => [`--${f}-port`, '0'])
 const FRAMED = ['json', 'ndjson', 'length'] as const
-
-/** REF's tree in a temporary directory, sharing this checkout's node_modules; `remove` deletes it. */
-async function checkout(
-  ref: string,
-): Promise<{ dir: string; commit: string; remove(): Promise<void> }> {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, maxBuffer: 1 << 30 })
-  const commit = git('rev-parse', '--short', `${ref}^{commit}`).toString().trim()
-  const dir = await mkdtemp(join(os.tmpdir(), `wire-lab-${commit}-`))
-  // git archive, not a worktree: this repository's own state is left as it was.
-  execFileSync('tar', ['-x', '-C', dir], { input: git('archive', '--format=tar', commit) })
-  await symlink(join(repo, 'node_modules'), join(dir, 'node_modules'))
-  return { dir, commit, remove: () => rm(dir, { recursive: true, force: true }) }
-}
 
 /** A process measured: this tree's server, REF's, or the echo server. */
 interface Side {

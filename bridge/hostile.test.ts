@@ -224,3 +224,54 @@ describe('a page that stops reading', () => {
     flooding = false
   })
 })
+
+describe('pages that never read', () => {
+  it('cost the bridge a bounded few hundred KiB per relay, and others are served meanwhile', async () => {
+    // A target that answers every byte with two, like a server answering pipelined requests, and
+    // stops reading while its answers wait (as the wire-lab server does).
+    const target = await startTarget((s) =>
+      s.on('data', (d: Buffer) => {
+        if (!s.write(Buffer.concat([d, d]))) {
+          s.pause()
+          s.once('drain', () => s.resume())
+        }
+      }),
+    )
+    const bridge = await startTestBridge({ targets: [target] })
+    const url = `ws://127.0.0.1:${bridge.port}/ws?target=127.0.0.1:${target.port}`
+    const burst = Buffer.alloc(16 << 10, 0x7b)
+    let sent = 0
+    const pages = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => Client.open(url, { localAddress: `127.0.5.${i + 2}` })),
+    )
+    for (const page of pages) {
+      await page.event('connected')
+      // The page stops reading: its socket's receive window fills, then the bridge's send buffer.
+      page.ws.pause()
+      const pump = () => {
+        while (page.ws.bufferedAmount < 1 << 20) {
+          page.ws.send(burst)
+          sent++
+        }
+        setTimeout(pump, 10).unref()
+      }
+      pump()
+    }
+    // Until no page can send any more: the bridge and the target have stopped taking bytes.
+    let last = -1
+    while (sent !== last) {
+      last = sent
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    const perRelay = bridge.buffered / pages.length
+    console.log(
+      `bytes the bridge holds per relay whose page never reads: ${(perRelay / 1024).toFixed(0)} KiB`,
+    )
+    expect(perRelay).toBeLessThan(512 << 10)
+    const other = await Client.open(url, { localAddress: '127.0.5.100' })
+    await other.event('connected')
+    other.ws.send('hi')
+    expect((await other.bytes(4)).toString()).toBe('hihi')
+    for (const page of pages) page.ws.terminate()
+  })
+})

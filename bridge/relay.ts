@@ -48,8 +48,8 @@ export interface Relay {
 }
 
 // Above this many bytes waiting to go to the page, stop reading the target; resume below LOW.
-const HIGH_WATER = 1 << 20
-const LOW_WATER = 256 << 10
+const HIGH_WATER = 256 << 10
+const LOW_WATER = 64 << 10
 // After the TCP side is ended, how long the target has to close before it is reset.
 const LINGER_MS = 3_000
 // Bytes read and dropped after a close before the TCP side is destroyed instead of drained.

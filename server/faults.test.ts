@@ -229,3 +229,37 @@ test('a connect flood past --max-connections: every extra client gets 503, the h
   // about 1 KiB each for 5 s before that was fixed).
   expect(growth).toBeLessThan(512 * 1024)
 }, 30_000)
+
+test('clients that pipeline and never read cost the server a bounded few hundred KiB each', async () => {
+  const s = await start({ maxPerClient: 100 })
+  const lookups = Buffer.concat(Array.from({ length: 500 }, () => encodeFrame('json', LOOKUP)))
+  let moved = 0
+  const stalled = await Promise.all(
+    Array.from({ length: 20 }, () => FramedClient.connect(s.ports.json, 'json')),
+  )
+  for (const c of stalled) {
+    // Never read: the answers pile up on the server's side until it stops reading the requests.
+    c.socket.pause()
+    const pump = () => {
+      while (c.socket.write(lookups)) moved++
+      moved++
+      c.socket.once('drain', pump)
+    }
+    pump()
+  }
+  // Wait until no client can write any more: every server socket has stopped reading.
+  let last = -1
+  for (;;) {
+    await eventually(() => moved !== last, 2_000).catch(() => undefined)
+    if (moved === last) break
+    last = moved
+  }
+  const perClient = s.buffered / stalled.length
+  console.log(`unsent answers held per stalled client: ${(perClient / 1024).toFixed(0)} KiB`)
+  expect(perClient).toBeLessThan(256 * 1024)
+  // Another client is served as usual meanwhile.
+  const other = await connect('ndjson')
+  other.socket.write(encodeFrame('ndjson', LOOKUP))
+  expect(text(await other.next()).join()).toBe(answer('404', TEXT.notRegistered('nobody@wire.lab')))
+  for (const c of stalled) c.socket.destroy()
+}, 30_000)

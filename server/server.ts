@@ -54,6 +54,8 @@ export interface RunningServer {
   readonly data: SqliteData | undefined
   /** Open client connections right now. */
   readonly connections: number
+  /** Answer bytes written but not yet taken by the clients' sockets, all connections together. */
+  readonly buffered: number
   /** Stops listening, ends every connection, resolves when all are gone. */
   close(): Promise<void>
 }
@@ -228,6 +230,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     data,
     get connections() {
       return sockets.size
+    },
+    get buffered() {
+      let sum = 0
+      for (const socket of sockets) sum += socket.writableLength
+      return sum
     },
     async close() {
       const closed = listeners.map((s) => new Promise<void>((r) => s.close(() => r())))

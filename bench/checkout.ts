@@ -1,0 +1,27 @@
+// Another build of wire-lab beside this one, for benches that compare the two in one run (--ab REF).
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, rm, symlink } from 'node:fs/promises'
+import os from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** This checkout's root. */
+export const repo = fileURLToPath(new URL('..', import.meta.url))
+
+/** A tree of another commit: where it is, its short hash, and how to remove it. */
+export interface Checkout {
+  dir: string
+  commit: string
+  remove(): Promise<void>
+}
+
+/** REF's tree in a temporary directory, sharing this checkout's node_modules; `remove` deletes it. */
+export async function checkout(ref: string): Promise<Checkout> {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, maxBuffer: 1 << 30 })
+  const commit = git('rev-parse', '--short', `${ref}^{commit}`).toString().trim()
+  const dir = await mkdtemp(join(os.tmpdir(), `wire-lab-${commit}-`))
+  // git archive, not a worktree: this repository's own state is left as it was.
+  execFileSync('tar', ['-x', '-C', dir], { input: git('archive', '--format=tar', commit) })
+  await symlink(join(repo, 'node_modules'), join(dir, 'node_modules'))
+  return { dir, commit, remove: () => rm(dir, { recursive: true, force: true }) }
+}
