@@ -207,7 +207,13 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     try {
       if (!hostAllowed(req.headers.host))
         return abort(socket, 403, 'Forbidden', hostRefusal(req.headers.host))
-      const url = new URL(req.url ?? '/', 'http://bridge.invalid')
+      let url: URL
+      try {
+        url = new URL(req.url ?? '/', 'http://bridge.invalid')
+      } catch {
+        // A request target no URL parser reads (`//[`): bad input, not a fault of the bridge.
+        return abort(socket, 400, 'Bad Request')
+      }
       if (url.pathname !== BRIDGE_PATH && url.pathname !== '/')
         return abort(socket, 404, 'Not Found')
       if (stopping) return abort(socket, 503, 'Service Unavailable')

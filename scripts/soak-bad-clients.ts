@@ -64,7 +64,7 @@ export function floodWs(url: string, n: number): Promise<boolean> {
   })
 }
 
-interface BadContext {
+export interface BadContext {
   open: (via: 'tcp' | 'ws', framing: Framing, path?: string) => Promise<AnyClient>
   bridgeUrl: (path: string, framing: Framing) => string
   via: 'tcp' | 'ws'
@@ -72,7 +72,7 @@ interface BadContext {
 }
 
 /** One kind of bad client: `run` resolves true when the refusal came exactly as expected, throws otherwise. */
-interface BadCase {
+export interface BadCase {
   name: string
   tcpOnly?: boolean
   run(ctx: BadContext): Promise<boolean>

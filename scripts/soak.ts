@@ -1,13 +1,19 @@
 // `npm run soak -- --seconds N`: normal, bad and flooding clients through the bridge and the server, then a summary.
-import { resolve } from 'node:path'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { Child } from '../test-support/spawn.ts'
 import { FRAMINGS, type Framing } from '../shared/framing.ts'
 import { BAD_CASES, IDLE_S, floodTcp, floodWs } from './soak-bad-clients.ts'
+import { HOSTILE_CASES } from './soak-hostile.ts'
 import { socketCount, startProcesses } from './soak-procs.ts'
 import { FramedClient, type AnyClient } from '../test-support/framed-client.ts'
 import { cycleStep } from '../test-support/requests.ts'
+
+// The bad and hostile clients, taken in turn by the bad loops.
+const CASES = [...BAD_CASES, ...HOSTILE_CASES]
 
 /** What one soak run saw. */
 export interface SoakSummary {
@@ -40,9 +46,13 @@ export interface SoakOptions {
 /** Runs the mixed load for `seconds` against fresh child processes and returns the summary. */
 export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
   const { seconds, normal = 12, bad = 3, flood = 2, floodRate = 400 } = options
+  // A page to serve, for the hostile clients' Range requests.
+  const page = await mkdtemp(join(os.tmpdir(), 'wire-lab-soak-'))
+  await writeFile(join(page, 'index.html'), `<title>soak</title>${'.'.repeat(4000)}`)
+  // The classroom's limits per computer stay as they are: each normal client is its own computer.
   const { server, bridge } = await startProcesses(
-    ['--idle-timeout', String(IDLE_S), '--max-connections', '20000', '--max-per-client', '20000'],
-    ['--max-connections', '20000', '--max-per-client', '20000'],
+    ['--idle-timeout', String(IDLE_S), '--max-connections', '20000'],
+    ['--max-connections', '20000', '--static', page],
   )
   const crashes: string[] = []
   let ending = false
@@ -87,17 +97,22 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
 
   const deadline = Date.now() + seconds * 1000
   const running = () => Date.now() < deadline && crashes.length === 0
-  const open = (via: 'tcp' | 'ws', framing: Framing, path = '/'): Promise<AnyClient> =>
+  const open = (
+    via: 'tcp' | 'ws',
+    framing: Framing,
+    path = '/',
+    localAddress = '127.0.0.1',
+  ): Promise<AnyClient> =>
     via === 'tcp'
-      ? FramedClient.connect(ports[framing], framing)
-      : FramedClient.ws(bridgeUrl(path, framing), framing)
+      ? FramedClient.connect(ports[framing], framing, { localAddress })
+      : FramedClient.ws(bridgeUrl(path, framing), framing, { localAddress })
 
   async function normalClient(i: number, via: 'tcp' | 'ws'): Promise<void> {
     // naive works here: each request is one small write and the next waits for its answer.
     const framing = FRAMINGS[i % FRAMINGS.length]!
     let round = 0
     while (running()) {
-      const client = await open(via, framing).catch(() => undefined)
+      const client = await open(via, framing, '/', `127.0.1.${i + 2}`).catch(() => undefined)
       if (!client) {
         stats.connectErrors++
         continue
@@ -127,8 +142,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
 
   async function badClient(i: number): Promise<void> {
     for (let n = i; running(); n++) {
-      const item = BAD_CASES[n % BAD_CASES.length]!
-      const via = Math.floor(n / BAD_CASES.length) % 2 === 0 ? 'tcp' : 'ws'
+      const item = CASES[n % CASES.length]!
+      const via = Math.floor(n / CASES.length) % 2 === 0 ? 'tcp' : 'ws'
       if (via === 'ws' && item.tcpOnly) continue
       stats.bad.sent++
       stats.opened.bad++
@@ -180,6 +195,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakSummary> {
   stats.roundTripMs = { tcp: percentiles(rtt.tcp), ws: percentiles(rtt.ws) }
   ending = true
   await Promise.all([bridge.stop(), server.stop()])
+  await rm(page, { recursive: true, force: true })
   return stats
 }
 
