@@ -12,14 +12,14 @@ const parse = (argv: string[], env: Record<string, string> = {}) => {
 }
 
 describe('parseBridgeArgs', () => {
-  it('has defaults: 127.0.0.1:8080, the wire-lab ports, 200/16 connections, 1 MiB, 600 s', () => {
+  it('has defaults: 127.0.0.1:8080, the wire-lab ports, 1000/16 connections, 1 MiB, 600 s', () => {
     expect(parse([])).toEqual({
       host: '127.0.0.1',
       port: 8080,
       allow: defaultAllowList(),
       origins: [],
       allowedHosts: [],
-      maxConnections: 200,
+      maxConnections: 1000,
       maxPerClient: 16,
       maxFrame: 1 << 20,
       idleTimeoutMs: 600_000,

@@ -42,7 +42,7 @@ Options:
                            under lan; * = any). Always answered: IP addresses, localhost and this
                            computer's name. Other names are refused with 403, so a page whose
                            name merely resolves here (DNS rebinding) cannot use the bridge
-  --max-connections N      WebSockets at once, in total (default 200)
+  --max-connections N      WebSockets at once, in total (default 1000)
   --max-per-client N       WebSockets at once from one IP address (default 16; behind a proxy
                            such as Vite's dev server, every page shares the proxy's address)
   --max-frame SIZE         largest message from a page, bytes or with k/m suffix (default 1m);
@@ -74,7 +74,7 @@ export function parseBridgeArgs(
       allow: { type: 'string', multiple: true, default: [] },
       origin: { type: 'string', multiple: true, default: [] },
       'allowed-host': { type: 'string', multiple: true, default: [] },
-      'max-connections': { type: 'string', default: '200' },
+      'max-connections': { type: 'string', default: '1000' },
       'max-per-client': { type: 'string', default: '16' },
       'max-frame': { type: 'string', default: '1m' },
       'idle-timeout': { type: 'string', default: '600' },

@@ -34,7 +34,7 @@ export interface BridgeOptions {
   defaultTarget?: string
   /** Extra page origins allowed to connect (`http://host:port`); '*' allows any. */
   origins?: string[]
-  /** WebSockets at once, in total (default 200). */
+  /** WebSockets at once, in total (default 1000: a class of thirty with many panes, or three hundred students). */
   maxConnections?: number
   /** WebSockets at once from one client IP address (default 16). */
   maxPerClient?: number
@@ -114,7 +114,7 @@ class AddressCounts {
 /** Validates the options, listens, and relays until `close()`. */
 export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
   const host = options.host ?? '127.0.0.1'
-  const maxConnections = options.maxConnections ?? 200
+  const maxConnections = options.maxConnections ?? 1000
   const maxPerClient = options.maxPerClient ?? 16
   const maxFrame = options.maxFrame ?? 1 << 20
   const idleTimeoutMs = options.idleTimeoutMs ?? 600_000

@@ -8,7 +8,7 @@ import type { ClassMonitor } from './class-monitor.ts'
 export type ClassApi = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean
 
 // The stream sends a snapshot at most this often, however busy the class is.
-const STREAM_EVERY_MS = 250
+const STREAM_EVERY_MS = 500
 // A comment line this often keeps proxies and the bridge's own idle timer from closing the stream.
 const HEARTBEAT_MS = 15_000
 // Teacher screens streaming at once; more get 503 (a student cannot open a stream without the key).
@@ -37,7 +37,7 @@ export function createClassApi(monitor: ClassMonitor, key: string): ClassApi {
       return true
     }
     if (path === CLASS_PATH) {
-      json(res, 200, monitor.snapshot())
+      text(res, 200, monitor.snapshotJson())
       return true
     }
     const exchange = /^\/exchange\/(\d{1,9})$/.exec(path.slice(CLASS_PATH.length))
@@ -61,7 +61,7 @@ export function createClassApi(monitor: ClassMonitor, key: string): ClassApi {
   }
 }
 
-/** Server-sent events: a snapshot now, then one whenever the class changes (at most every 250 ms). */
+/** Server-sent events: a snapshot now, then one whenever the class changes (at most every 500 ms). */
 function stream(
   req: IncomingMessage,
   res: ServerResponse,
@@ -81,7 +81,7 @@ function stream(
   const send = () => {
     timer = undefined
     last = Date.now()
-    res.write(`event: snapshot\ndata: ${JSON.stringify(monitor.snapshot())}\n\n`)
+    res.write(`event: snapshot\ndata: ${monitor.snapshotJson()}\n\n`)
   }
   const changed = () => {
     if (timer !== undefined) return
@@ -103,10 +103,13 @@ function digest(text: string): Buffer {
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
+  text(res, status, JSON.stringify(body))
+}
+
+function text(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
+    'Content-Length': Buffer.byteLength(body),
   })
-  res.end(text)
+  res.end(body)
 }

@@ -5,10 +5,20 @@ import type {
   ClassSnapshot,
   Exchange,
   ExchangeItem,
-  FeedItem,
   WorkspaceInfo,
 } from '../shared/class-protocol.ts'
 import { createDecoder, type Decoder, type Framing } from '../shared/framing.ts'
+import {
+  answerCode,
+  answered,
+  feedItem,
+  lastError,
+  said,
+  type RawAnswer,
+  type RawError,
+  type RawFeed,
+  type RawSaid,
+} from './class-gist.ts'
 
 /** What the bridge knows of a relay when it starts. */
 export interface ConnectionInfo {
@@ -39,17 +49,21 @@ export interface MonitorOptions {
   now?: () => number
 }
 
-const FEED_LENGTH = 200
-const TEXT_LIMIT = 160
-const utf8 = new TextDecoder()
+const FEED_LENGTH = 100
 
 /** An exchange item as held: bytes as they came, turned into hex only when asked for. */
 type Held =
   | { kind: 'data'; t: number; dir: 'sent' | 'received'; bytes: Uint8Array }
   | { kind: 'event'; t: number; event: BridgeEvent }
 
+/** A connection's counters; its last request, answer and error are kept raw beside them. */
+type Counters = Omit<ClassConnection, 'lastRequest' | 'lastAnswer' | 'lastError'>
+
 interface Watched {
-  info: ClassConnection
+  info: Counters
+  lastRequest?: RawSaid
+  lastAnswer?: RawAnswer
+  lastError?: RawError
   startedAt: number
   items: { item: Held; size: number }[]
   held: number
@@ -63,7 +77,9 @@ interface Watched {
 export class ClassMonitor {
   private readonly live = new Map<number, Watched>()
   private readonly ended: Watched[] = []
-  private readonly feed: FeedItem[] = []
+  private feed: RawFeed[] = []
+  // The snapshot's JSON, kept until something changes: every teacher screen sends the same text.
+  private json: string | undefined
   private readonly tally: Record<string, number> = Object.create(null)
   private readonly listeners = new Set<() => void>()
   private readonly unread = new Set<Watched>()
@@ -110,7 +126,7 @@ export class ClassMonitor {
       }),
     }
     this.live.set(id, watched)
-    this.say(watched, 'connected', `${info.target}`)
+    this.say(watched, 'connected', at, { text: info.target })
     const data = (dir: 'sent' | 'received') => (chunk: Uint8Array) => {
       if (dir === 'sent') watched.info.bytes.toTarget += chunk.length
       else watched.info.bytes.fromTarget += chunk.length
@@ -139,11 +155,18 @@ export class ClassMonitor {
     this.digest()
     return {
       at: this.now(),
-      connections: [...this.ended, ...this.live.values()].map((w) => structuredClone(w.info)),
+      connections: [...this.ended, ...this.live.values()].map((w) => this.view(w)),
       tally: { ...this.tally },
       workspaces: this.options.workspaces?.() ?? [],
-      feed: [...this.feed],
+      feed: this.feed.slice(-FEED_LENGTH).map(feedItem),
     }
+  }
+
+  /** The snapshot as JSON, built once per change however many screens ask for it. */
+  snapshotJson(): string {
+    this.digest()
+    this.json ??= JSON.stringify(this.snapshot())
+    return this.json
   }
 
   /** One connection's recorded exchange, or undefined when it is not (or no longer) kept. */
@@ -152,7 +175,7 @@ export class ClassMonitor {
     const watched = this.live.get(id) ?? this.ended.find((w) => w.info.id === id)
     if (!watched) return undefined
     return {
-      connection: structuredClone(watched.info),
+      connection: this.view(watched),
       dropped: { ...watched.dropped },
       items: watched.items.map(({ item }): ExchangeItem => {
         if (item.kind === 'event') return item
@@ -162,11 +185,25 @@ export class ClassMonitor {
     }
   }
 
+  // A connection as the teacher sees it: a copy of its counters, its last words read now.
+  private view(w: Watched): ClassConnection {
+    return {
+      ...w.info,
+      bytes: { ...w.info.bytes },
+      answers: { ...w.info.answers },
+      ...(w.info.ended && { ended: { ...w.info.ended } }),
+      ...(w.lastRequest && { lastRequest: said(w.lastRequest) }),
+      ...(w.lastAnswer && { lastAnswer: answered(w.lastAnswer) }),
+      ...(w.lastError && { lastError: lastError(w.lastError) }),
+    }
+  }
+
   private t(watched: Watched): number {
     return Math.round((performance.now() - watched.startedAt) * 1000) / 1000
   }
 
   private record(watched: Watched, item: Held, size: number): void {
+    this.json = undefined
     watched.items.push({ item, size })
     watched.held += size
     watched.unread++
@@ -210,21 +247,23 @@ export class ClassMonitor {
       if (e.type !== 'message') {
         if (item.dir === 'sent') watched.info.requests++
         const text = `${e.problem}: ${e.end - e.start} bytes`
-        watched.info.lastError = { kind: 'undecodable', at, text }
+        watched.lastError = { kind: 'undecodable', at, text }
         continue
       }
+      // Kept as bytes (a copy: the decoder's views may be reused), put in words only when shown.
+      const body = e.body.slice()
       if (item.dir === 'sent') {
         watched.info.requests++
-        watched.info.lastRequest = { at, text: requestGist(e.body) }
-        this.say(watched, 'request', watched.info.lastRequest.text, at)
+        watched.lastRequest = { at, body }
+        this.say(watched, 'request', at, { body })
         continue
       }
-      const answer = answerGist(e.body)
-      watched.info.answers[answer.code] = (watched.info.answers[answer.code] ?? 0) + 1
-      this.tally[answer.code] = (this.tally[answer.code] ?? 0) + 1
-      watched.info.lastAnswer = { at, ...answer }
-      if (!answer.code.startsWith('2')) watched.info.lastError = { kind: 'answer', at, ...answer }
-      this.say(watched, 'answer', answer.text, at, answer.code)
+      const code = answerCode(body)
+      watched.info.answers[code] = (watched.info.answers[code] ?? 0) + 1
+      this.tally[code] = (this.tally[code] ?? 0) + 1
+      watched.lastAnswer = { at, code, body }
+      if (!code.startsWith('2')) watched.lastError = { kind: 'answer', at, code, body }
+      this.say(watched, 'answer', at, { body, code })
     }
   }
 
@@ -234,66 +273,22 @@ export class ClassMonitor {
     watched.info.ended = { at, code: event.code, reason: event.reason }
     // A close the page asked for is not an error; everything else is worth the teacher's eye.
     if (event.code !== 1000 && event.code !== 1001) {
-      watched.info.lastError = { kind: 'close', at, code: event.code, reason: event.reason }
+      watched.lastError = { kind: 'close', at, code: event.code, reason: event.reason }
     }
     this.ended.push(watched)
     if (this.ended.length > this.keepEnded) this.ended.shift()
-    this.say(watched, 'closed', `${event.code} ${event.reason}`, at)
+    this.say(watched, 'closed', at, { text: `${event.code} ${event.reason}` })
   }
 
   private say(
     watched: Watched,
-    kind: FeedItem['kind'],
-    text: string,
-    at = this.now(),
-    code?: string,
+    kind: RawFeed['kind'],
+    at: number,
+    what: { body?: Uint8Array; code?: string; text?: string },
   ): void {
     const { id, address, group } = watched.info
-    this.feed.push({
-      at,
-      connection: id,
-      address,
-      ...(group !== undefined && { group }),
-      kind,
-      ...(code !== undefined && { code }),
-      text: clip(text),
-    })
-    if (this.feed.length > FEED_LENGTH) this.feed.shift()
+    this.feed.push({ at, connection: id, address, group, kind, ...what })
+    // Trimmed in batches: a busy class adds thousands of lines a second, the teacher sees the last.
+    if (this.feed.length > 4 * FEED_LENGTH) this.feed = this.feed.slice(-FEED_LENGTH)
   }
-}
-
-const clip = (text: string) =>
-  text.length > TEXT_LIMIT ? text.slice(0, TEXT_LIMIT - 1) + '…' : text
-
-/** A request's gist: `AÇÃO EMAIL` (and `CAMPO=VALOR`) when it reads as one, else its text. */
-function requestGist(body: Uint8Array): string {
-  const text = utf8.decode(body)
-  try {
-    const json: unknown = JSON.parse(text)
-    if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
-      const r = json as Record<string, unknown>
-      const parts = [r['AÇÃO'], r.EMAIL_USUARIO].filter((v) => typeof v === 'string')
-      if (typeof r.CAMPO === 'string') parts.push(`${r.CAMPO}=${JSON.stringify(r.VALOR)}`)
-      if (parts.length > 0) return clip(parts.join(' '))
-    }
-  } catch {
-    // Not JSON: the text itself is the gist.
-  }
-  return clip(text)
-}
-
-/** An answer's code and EXPLICAÇÃO as text; an answer that is not the protocol's is code "?". */
-function answerGist(body: Uint8Array): { code: string; text: string } {
-  const text = utf8.decode(body)
-  try {
-    const json = JSON.parse(text) as Record<string, unknown>
-    const code = json['CODIGO DE ERRO']
-    const said = json['EXPLICAÇÃO']
-    if (typeof code === 'string') {
-      return { code, text: clip(typeof said === 'string' ? said : JSON.stringify(said)) }
-    }
-  } catch {
-    // Falls through: not the lesson's answer.
-  }
-  return { code: '?', text: clip(text) }
 }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ClassSnapshot, Exchange } from '../shared/class-protocol.ts'
 import { CLOSE } from '../shared/bridge-wire.ts'
 import { ProxyV2Reader } from '../shared/proxy-v2.ts'
+import { answerCode } from './class-gist.ts'
 import { ClassMonitor } from './class-monitor.ts'
 import { Client, cleanup, eventually, startTarget, startTestBridge } from './test-helpers.ts'
 
@@ -12,6 +13,17 @@ afterEach(cleanup)
 const enc = (s: string) => new TextEncoder().encode(s)
 const answer = (code: string, text: string) =>
   enc(`{"CODIGO DE ERRO": "${code}", "EXPLICA\\u00c7\\u00c3O": "${text}"}`)
+
+describe('the gist of an answer', () => {
+  it('reads the code from json.dumps bytes at once, from any JSON otherwise, and ? for the rest', () => {
+    expect(answerCode(answer('404', 'x'))).toBe('404')
+    expect(answerCode(enc('{"CODIGO DE ERRO":"200","EXPLICAÇÃO":"compact"}'))).toBe('200')
+    expect(answerCode(enc('{"EXPLICAÇÃO": "x", "CODIGO DE ERRO": "507"}'))).toBe('507')
+    expect(answerCode(enc('{"CODIGO DE ERRO": "12345678901"}'))).toBe('12345678901')
+    expect(answerCode(enc('hello'))).toBe('?')
+    expect(answerCode(enc('{"CODIGO DE ERRO": 200}'))).toBe('?')
+  })
+})
 
 describe('ClassMonitor', () => {
   it('reads requests and answers into gists, a tally and a feed, whatever the chunking', async () => {

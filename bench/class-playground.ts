@@ -1,0 +1,17 @@
+// What bench:class measures: the playground as npm start runs it (server, bridge, class monitor) in one process.
+import { startPlayground } from '../scripts/playground.ts'
+
+const playground = await startPlayground({
+  host: '127.0.0.1',
+  port: 0,
+  serverPorts: 'any',
+  allow: [],
+  origins: [],
+  codes: 'lesson',
+  teacherKey: process.env.WIRE_LAB_TEACHER_KEY ?? 'bench-key',
+  quiet: true,
+})
+// The lines test-support/spawn.ts reads the ports from.
+console.log(`bridge listening on 127.0.0.1 port ${playground.bridge.port}`)
+console.log(`json listening on 127.0.0.1 port ${playground.server.ports.json}`)
+process.on('SIGTERM', () => void playground.stop().then(() => process.exit(0)))

@@ -1,0 +1,174 @@
+// npm run bench:class: 30 and 300 students stepping through the lesson through the bridge, as a class
+// does, with and without a human's pause between steps; with the teacher's view open and closed.
+import http from 'node:http'
+import os from 'node:os'
+import { parseArgs } from 'node:util'
+import { LESSON_SCENARIO } from '../shared/protocol.ts'
+import { FramedClient, type AnyClient } from '../test-support/framed-client.ts'
+import { LESSON_ANSWERS } from '../test-support/requests.ts'
+import { startChild, type Child } from '../test-support/spawn.ts'
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    students: { type: 'string', default: '30,300' },
+    'pause-ms': { type: 'string', default: '1000-3000' },
+    runs: { type: 'string', default: '3' },
+  },
+})
+const SECONDS = Number(values.seconds)
+const SIZES = values.students.split(',').map(Number)
+const [PAUSE_MIN, PAUSE_MAX] = values['pause-ms'].split('-').map(Number) as [number, number]
+const RUNS = Number(values.runs)
+const KEY = 'bench-key'
+
+/** Student i's computer: an address of its own on loopback (127.0.10.2, 127.0.10.3, ...). */
+const address = (i: number) => `127.0.${10 + Math.floor(i / 250)}.${2 + (i % 250)}`
+
+/** One phase's figures. */
+interface Phase {
+  requests: number
+  wrong: number
+  seconds: number
+  rtt: number[]
+  cpuSeconds: number
+}
+
+/** Every student runs the lesson's ten messages over and over for SECONDS, each answer checked. */
+async function phase(
+  child: Child,
+  open: (i: number) => Promise<AnyClient>,
+  students: number,
+  pause: boolean,
+): Promise<Phase> {
+  const clients = await Promise.all(Array.from({ length: students }, (_, i) => open(i)))
+  const rtt: number[] = []
+  let requests = 0
+  let wrong = 0
+  const cpu0 = await child.cpu()
+  const t0 = performance.now()
+  const deadline = t0 + SECONDS * 1000
+  await Promise.all(
+    clients.map(async (client) => {
+      // Students do not start in step: spread the first requests over a pause.
+      if (pause) await sleep(Math.random() * PAUSE_MAX)
+      // A student past the deadline finishes its scenario, so its registry is empty for the next phase.
+      for (
+        let k = 0;
+        performance.now() < deadline || k !== 0;
+        k = (k + 1) % LESSON_SCENARIO.length
+      ) {
+        const t = performance.now()
+        client.send(LESSON_SCENARIO[k])
+        const [answer] = await client.nextText(1)
+        rtt.push(performance.now() - t)
+        requests++
+        if (answer !== LESSON_ANSWERS[k]) wrong++
+        if (pause) await sleep(PAUSE_MIN + Math.random() * (PAUSE_MAX - PAUSE_MIN))
+      }
+    }),
+  )
+  const seconds = (performance.now() - t0) / 1000
+  const cpuSeconds = (await child.cpu()) - cpu0
+  for (const client of clients) client.destroy()
+  await Promise.all(clients.map((c) => c.waitClosed()))
+  return { requests, wrong, seconds, rtt, cpuSeconds }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** A teacher's screen: the class view's stream, read as it comes. */
+function teacher(port: number): Promise<() => void> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(`http://127.0.0.1:${port}/api/class/events?key=${KEY}`, (res) => {
+      let snapshots = 0
+      res.on('data', (d: Buffer) => (snapshots += d.toString().split('event: snapshot').length - 1))
+      resolve(() => {
+        req.destroy()
+        if (snapshots === 0) throw new Error('the teacher view got no snapshot')
+      })
+    })
+    req.on('error', reject)
+  })
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? NaN
+}
+
+async function main(): Promise<void> {
+  const child = await startChild('bench/class-playground.ts', [], ['bridge', 'json'])
+  const { bridge, json } = child.ports as { bridge: number; json: number }
+  // Students reconnect on fresh sockets per phase and start again from the lesson's first message.
+  const viaBridge = (i: number) =>
+    FramedClient.ws(`ws://127.0.0.1:${bridge}/ws?target=127.0.0.1:${json}`, 'json', {
+      localAddress: address(i),
+    })
+  const direct = (i: number) => FramedClient.connect(json, 'json', { localAddress: address(i) })
+  const rows: string[][] = []
+  let wrong = 0
+  const row = (what: string, n: number, runs: Phase[]) => {
+    const all = runs.flatMap((p) => p.rtt).sort((a, b) => a - b)
+    const requests = runs.reduce((s, p) => s + p.requests, 0)
+    const seconds = runs.reduce((s, p) => s + p.seconds, 0)
+    const cpu = runs.reduce((s, p) => s + p.cpuSeconds, 0)
+    wrong += runs.reduce((s, p) => s + p.wrong, 0)
+    rows.push([
+      what,
+      String(n),
+      Math.round(requests / seconds).toLocaleString('en-US'),
+      quantile(all, 0.5).toFixed(2),
+      quantile(all, 0.99).toFixed(2),
+      ((cpu / requests) * 1e6).toFixed(1),
+    ])
+    return requests / seconds
+  }
+  try {
+    console.log(
+      `npm start's process (server, bridge, class monitor) in a child; students on loopback, each its own ` +
+        `address; ${SECONDS} s per phase, ${RUNS} run(s); node ${process.version}, ${os.cpus().length} cores\n`,
+    )
+    for (const n of SIZES) {
+      const runs: Phase[] = []
+      for (let r = 0; r < RUNS; r++) runs.push(await phase(child, viaBridge, n, true))
+      row(`bridge, a human's pause (${PAUSE_MIN}-${PAUSE_MAX} ms)`, n, runs)
+    }
+    for (const n of SIZES) {
+      const closed: Phase[] = []
+      const watched: Phase[] = []
+      const tcp: Phase[] = []
+      for (let r = 0; r < RUNS; r++) {
+        // Interleaved, so the machine's drift falls on all three alike.
+        closed.push(await phase(child, viaBridge, n, false))
+        const stop = await teacher(bridge)
+        watched.push(await phase(child, viaBridge, n, false))
+        stop()
+        tcp.push(await phase(child, direct, n, false))
+      }
+      const without = row('bridge, no pause', n, closed)
+      const withTeacher = row('bridge, no pause, teacher view open', n, watched)
+      row("direct TCP, no pause (bench:server's path)", n, tcp)
+      rows.push([
+        `  teacher view open: ${((withTeacher / without) * 100).toFixed(1)}% of the throughput without it`,
+        '',
+        '',
+        '',
+        '',
+        '',
+      ])
+    }
+  } finally {
+    await child.stop()
+  }
+  const head = ['phase', 'students', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req']
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const fmt = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
+  console.log(fmt(head))
+  for (const r of rows) console.log(r[1] === '' ? r[0] : fmt(r))
+  console.log(`\nwrong answers: ${wrong}`)
+  console.log('CPU µs/req: the whole process (server, bridge and monitor) per answered request.')
+  if (wrong > 0) process.exitCode = 1
+}
+
+await main()
