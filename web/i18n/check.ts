@@ -30,9 +30,11 @@ export const checkPt = {
     progress: (n: number, total: number) => `Caso ${n} de ${total}`,
     stopping: 'Parando depois do caso atual…',
     finished: (n: number) => `${n} ${n === 1 ? 'caso executado' : 'casos executados'}.`,
+    rerunDone: (n: number) =>
+      `${n === 1 ? 'O caso foi executado' : `${n} casos foram executados`} de novo.`,
     results: 'Resultado',
     resultsOf: (target: string, framing: string) => `${target}, framing ${framing}`,
-    codesUsed: (mode: string, how: string) => `códigos ${mode} (${how})`,
+    codesUsed: (mode: string, how: string) => `Códigos: ${mode} (${how}).`,
     codesHow: {
       asked: 'como pedido',
       detected: (id: string) => `detectados em ${id}`,
@@ -98,9 +100,10 @@ export const checkEn: typeof checkPt = {
     progress: (n, total) => `Case ${n} of ${total}`,
     stopping: 'Stopping after the current case…',
     finished: (n) => `${n} ${n === 1 ? 'case' : 'cases'} run.`,
+    rerunDone: (n) => (n === 1 ? 'The case was run again.' : `${n} cases were run again.`),
     results: 'Result',
     resultsOf: (target, framing) => `${target}, framing ${framing}`,
-    codesUsed: (mode, how) => `codes ${mode} (${how})`,
+    codesUsed: (mode, how) => `Codes: ${mode} (${how}).`,
     codesHow: {
       asked: 'as asked',
       detected: (id) => `detected at ${id}`,

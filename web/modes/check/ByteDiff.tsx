@@ -34,6 +34,11 @@ export function ByteDiff({ answer }: { answer: AnswerCheck }) {
           {firstDiff < 0 ? t.sameBytes : t.firstDiff(firstDiff)}
           {answer.shapeOnly && <span className="muted"> {t.shapeOnly}</span>}
         </caption>
+        <colgroup>
+          <col className="check-diff-label" />
+          <col />
+          <col />
+        </colgroup>
         <thead>
           <tr>
             <td />

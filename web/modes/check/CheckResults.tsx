@@ -64,6 +64,7 @@ export function CheckResults({ state, open, onToggle, onRerun, onRerunFailed }: 
           </>
         ) : report ? (
           <span>
+            {state.rerun !== undefined && `${t.rerunDone(state.rerun)} `}
             {t.finished(report.cases.filter((c) => c.status !== 'not-run').length)}{' '}
             {codes && t.codesUsed(codes.mode, codesHow(t.codesHow, codes))}
             {allPassed(report) && <strong className="check-all-passed"> {t.allPassed}</strong>}

@@ -130,6 +130,7 @@ describe('CheckStore', () => {
     )
     expect(after.tallies.lesson.passed).toBe(before.tallies.lesson.passed - 1)
     expect(after.codes).toEqual(before.codes)
+    expect(store.getSnapshot().rerun).toBe(1)
   })
 
   it('re-runs the failed and unrun cases only, leaving the passed ones as they were', async () => {

@@ -48,6 +48,8 @@ export interface CheckState {
   live?: LiveRun
   /** The last finished run, with later re-runs merged in. */
   report?: RunReport
+  /** How many cases the last re-run covered, when the report's last change was a re-run. */
+  rerun?: number
   /** A programmer error that ended a run (never the server's doing: the runner answers those). */
   crash?: string
 }
@@ -154,11 +156,12 @@ export class CheckStore extends SnapshotStore<CheckState> {
       ...(splitDelayMs !== undefined && { splitDelayMs }),
       ...(runId && { runId: runId() }),
     }).then(
-      (report) => {
+      (ran) => {
         if (controller !== this.controller) return
         this.controller = undefined
-        const merged = previous ? mergeRerun(previous, report) : report
-        this.replace({ settings: this.state.settings, report: keepCodes(previous, merged) })
+        const report = previous ? keepCodes(previous, mergeRerun(previous, ran)) : ran
+        const rerun = previous ? { rerun: live.ids.length } : {}
+        this.replace({ settings: this.state.settings, report, ...rerun })
       },
       (err: unknown) => {
         if (controller !== this.controller) return
@@ -189,8 +192,8 @@ export class CheckStore extends SnapshotStore<CheckState> {
 }
 
 // A re-run asks for the codes the first run detected; the report should still say they were detected.
-function keepCodes(previous: RunReport | undefined, merged: RunReport): RunReport {
-  const codes: CodesInfo | undefined = previous?.codes
-  if (codes?.source === 'detected' && merged.codes.mode === codes.mode) return { ...merged, codes }
+function keepCodes(previous: RunReport, merged: RunReport): RunReport {
+  const codes: CodesInfo = previous.codes
+  if (codes.source === 'detected' && merged.codes.mode === codes.mode) return { ...merged, codes }
   return merged
 }
