@@ -112,6 +112,18 @@ describe('bridgeTransport', () => {
     })
   })
 
+  it('fails at once, without a socket, when the bridge URL is not one', async () => {
+    const bridge = new FakeBridge()
+    const transport = bridgeTransport({ socket: bridge.factory, bridgeUrl: 'nope', target: TARGET })
+    const events = { data: () => {}, closed: () => {} }
+    expect(await transport.connect(events, 2000)).toEqual({
+      ok: false,
+      why: 'error',
+      detail: 'not a bridge URL: nope',
+    })
+    expect(bridge.urls).toEqual([])
+  })
+
   it('times out on its clock and closes the WebSocket', async () => {
     const { bridge, clock, result } = setup()
     bridge.open()
