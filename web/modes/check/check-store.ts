@@ -67,6 +67,7 @@ export interface CheckStoreOptions {
   runId?: () => string
 }
 
+/** The lesson's level, codes detected from the first telling refusal. */
 export const DEFAULT_CHECK_SETTINGS: CheckSettings = { level: 'lesson', codes: 'auto' }
 
 /** The checker: Run, Stop, re-run one case or the failed ones, each run over the bridge. */
