@@ -147,6 +147,27 @@ describe('framed.py: a complete server over ndjson, then one deliberate mistake 
     expect(ids(report, 'pass')).toContain('check-1')
   })
 
+  test('--mistake exit-on-invalid-json: the whole server dies, and the run stops saying so', async () => {
+    const exiting = await startPython(
+      'framed.py',
+      ['--mistake', 'exit-on-invalid-json'],
+      ['framed'],
+    )
+    try {
+      const report = await check(exiting.ports.framed!, 'ndjson', {
+        only: ['check-1', 'bad-invalid-json', 'bad-not-object'],
+      })
+      expect(ids(report, 'pass')).toEqual(['check-1'])
+      expect(kindsOf(report, 'bad-invalid-json')).toEqual(['crash-bad-input'])
+      expect(report.stopped?.text.en).toBe(
+        'the server stopped answering after case 2 (bad-invalid-json): did it crash on invalid JSON ({not json})?',
+      )
+      expect(ids(report, 'not-run')).toEqual(['bad-not-object'])
+    } finally {
+      await exiting.stop()
+    }
+  })
+
   test('--mistake no-framing: a split and a glued message are named for what they are', async () => {
     const report = await check(port('no-framing'), 'ndjson')
     expect(ids(report, 'fail')).toEqual(['framing-split', 'framing-glued', 'bad-oversize'])

@@ -7,6 +7,8 @@ import { I18nContext } from './i18n/use-i18n.ts'
 import type { StorageLike } from './lib/storage.ts'
 import { ModeTabs } from './modes/ModeTabs.tsx'
 import { BotMenu } from './modes/bot/BotMenu.tsx'
+import { CheckMode } from './modes/check/CheckMode.tsx'
+import type { CheckStore } from './modes/check/check-store.ts'
 import type { BotStore } from './modes/bot/bot-store.ts'
 import { FramingLab } from './modes/framing-lab/FramingLab.tsx'
 import type { FramingLabStore } from './modes/framing-lab/framing-lab-store.ts'
@@ -36,6 +38,7 @@ export interface PageStores {
   tour: TourStore
   framingLab: FramingLabStore
   bot: BotStore
+  check: CheckStore
 }
 
 interface Props {
@@ -55,6 +58,8 @@ function ModePanel({ mode, stores }: { mode: Exclude<ModeId, 'playground'>; stor
       return <FramingLab store={stores.framingLab} targets={stores.targets} />
     case 'bot':
       return <BotMenu store={stores.bot} targets={stores.targets} />
+    case 'check':
+      return <CheckMode store={stores.check} targets={stores.targets} />
   }
 }
 

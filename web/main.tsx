@@ -5,6 +5,7 @@ import { App, type PageStores } from './App.tsx'
 import { browserStorage } from './lib/storage.ts'
 import { LOG_KEY, persistLog, restoreLog } from './log/json/persist.ts'
 import { BotStore } from './modes/bot/bot-store.ts'
+import { CheckStore } from './modes/check/check-store.ts'
 import { FramingLabStore } from './modes/framing-lab/framing-lab-store.ts'
 import { TourStore } from './modes/tour/tour-store.ts'
 import { PaneSet, isPaneName, type PaneName } from './playground/panes/panes.ts'
@@ -72,6 +73,7 @@ const stores: PageStores = {
   tour: new TourStore({ socket, bridgeUrl }),
   framingLab: new FramingLabStore({ socket, bridgeUrl }),
   bot: new BotStore(new ClientSession({ socket }), { bridgeUrl }),
+  check: new CheckStore({ socket, bridgeUrl }),
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -6,6 +6,7 @@
 # "NAME listening on 127.0.0.1 port N" per line (one process for all of the tests).
 import argparse
 import json
+import os
 import re
 import socket
 import threading
@@ -20,6 +21,7 @@ MISTAKES = [
     "key-order",  # EXPLICAÇÃO before CODIGO DE ERRO
     "wrong-code",  # 201 for a created user
     "crash-on-invalid-json",  # json.loads without try: the client's thread dies
+    "exit-on-invalid-json",  # invalid JSON ends the whole process, as the lesson's one-thread server does
     "one-client",  # serves clients one after another, in the accepting thread
     "no-framing",  # each recv(512) is one message, as in the lesson
 ]
@@ -105,6 +107,11 @@ class Server:
             return self.encode("400", f"Mensagem não é UTF-8 válido: byte inválido na posição {err.start}")
         if self.mistake == "crash-on-invalid-json":
             request = json.loads(text)
+        elif self.mistake == "exit-on-invalid-json":
+            try:
+                request = json.loads(text)
+            except ValueError:
+                os._exit(1)
         else:
             try:
                 request = json.loads(text)
@@ -175,7 +182,9 @@ def main():
     parser.add_argument("--each", action="store_true", help="every mistake at once, one port each")
     args = parser.parse_args()
     if args.each:
-        servers = [("correct", None, listen(0))] + [(m, m, listen(0)) for m in MISTAKES]
+        # Not the mistake that ends the process: it would take every other variant down with it.
+        each = [m for m in MISTAKES if m != "exit-on-invalid-json"]
+        servers = [("correct", None, listen(0))] + [(m, m, listen(0)) for m in each]
     else:
         servers = [("framed", args.mistake, listen(args.port))]
     for name, _, listener in servers:

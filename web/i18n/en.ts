@@ -1,6 +1,7 @@
 // The page's English strings; the `Messages` type makes a missing or misshapen key a compile error.
 import type { Messages } from './pt.ts'
 import { botMenuEn } from './bot-menu.ts'
+import { checkEn } from './check.ts'
 import { framingLabEn } from './framing-lab.ts'
 import { playgroundEn } from './playground.ts'
 import { tourEn } from './tour.ts'
@@ -243,4 +244,5 @@ export const en: Messages = {
   ...botMenuEn,
   ...playgroundEn,
   ...tourEn,
+  ...checkEn,
 }

@@ -1,6 +1,7 @@
 // Every visible string of the page in Portuguese (the lesson's language, default); its shape is `Messages`.
 import type { Framing } from '../../shared/framing.ts'
 import { botMenuPt } from './bot-menu.ts'
+import { checkPt } from './check.ts'
 import { framingLabPt } from './framing-lab.ts'
 import { playgroundPt } from './playground.ts'
 import { tourPt } from './tour.ts'
@@ -245,6 +246,7 @@ export const pt = {
   ...botMenuPt,
   ...playgroundPt,
   ...tourPt,
+  ...checkPt,
 }
 
 /** The dictionary's shape: English must have every key Portuguese has, with the same parameters. */

@@ -1,7 +1,7 @@
-// The page's top-level modes and their URL hashes (#playground, #framing, #tour, #bot), so a teacher can link one.
+// The page's top-level modes and their URL hashes (#playground, #framing, #tour, #bot, #check), so a teacher can link one.
 
 /** Every mode the page knows, in tab order; App's ModePanel draws each from its store. */
-export const MODE_IDS = ['playground', 'tour', 'framing', 'bot'] as const
+export const MODE_IDS = ['playground', 'tour', 'framing', 'check', 'bot'] as const
 /** A mode's id, which is also its hash. */
 export type ModeId = (typeof MODE_IDS)[number]
 
