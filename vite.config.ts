@@ -20,7 +20,7 @@ export default defineConfig({
   },
   test: {
     root: repo,
-    include: ['{shared,server,bridge,web,scripts,test-support,conformance}/**/*.test.{ts,tsx}'],
+    include: ['{shared,server,bridge,web,cli,scripts,test-support,conformance}/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -97,7 +97,7 @@ function quantile(sorted: number[], q: number): number {
 }
 
 async function main(): Promise<void> {
-  const child = await startChild('bench/class-playground.ts', [], ['bridge', 'json'])
+  const child = await startChild('bench/class-stack.ts', [], ['bridge', 'json'])
   const { bridge, json } = child.ports as { bridge: number; json: number }
   // Students reconnect on fresh sockets per phase and start again from the lesson's first message.
   const viaBridge = (i: number) =>

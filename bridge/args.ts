@@ -3,17 +3,13 @@ import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { BRIDGE_PATH, TARGETS_PATH, formatTarget, parseTarget } from '../shared/bridge-wire.ts'
 import { DEFAULT_PORTS } from '../shared/framing.ts'
-import {
-  createBridgeFaultReporter,
-  createLineWriter,
-  parseCount,
-  parseSize,
-} from '../server/cli.ts'
+import { parseCount, parseSize } from '../cli/flags.ts'
+import { createBridgeFaultReporter, createLineWriter } from '../cli/log.ts'
 import { defaultAllowList, findAllowed, normalizeOrigin, parseAllow } from './allow.ts'
 import { parseAllowedHost } from './hosts.ts'
 import type { BridgeOptions } from './bridge.ts'
 
-export const HELP = `Usage: npm run bridge -- [options]
+export const HELP = `Usage: npm run bridge -- [options]      (installed: wire-lab bridge [options])
 
 The wire-lab bridge: browsers cannot open TCP sockets, so the page opens a WebSocket here and
 the bridge relays it to exactly one TCP connection, only to a target on its allow-list.

@@ -223,3 +223,20 @@ describe('PROXY v2 to the bundled server', () => {
     expect(target.accepted).toBe(0)
   })
 })
+
+describe('the teacher hears of every ending', () => {
+  it('a page that closes its own side, or vanishes, is shown ended', async () => {
+    const target = await startTarget()
+    const bridge = await startTestBridge({ targets: [target], classroom: { key: 'k' } })
+    const url = `ws://127.0.0.1:${bridge.port}/ws?target=127.0.0.1:${target.port}`
+    const polite = await Client.open(url)
+    await polite.event('connected')
+    const rude = await Client.open(url)
+    await rude.event('connected')
+    polite.ws.close(1000)
+    rude.ws.terminate()
+    await eventually(() => bridge.monitor!.snapshot().connections.every((c) => c.ended))
+    const ended = bridge.monitor!.snapshot().connections.map((c) => c.ended?.code)
+    expect(ended.sort()).toEqual([1000, 1006])
+  })
+})

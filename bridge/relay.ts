@@ -84,7 +84,9 @@ export function startRelay(ws: WebSocket, options: RelayOptions): Relay {
 
   const at = () => Math.round((performance.now() - startedAt) * 1000) / 1000
   const tap = options.tap
+  let tapClosed = false
   const event = (e: BridgeEvent) => {
+    if (e.type === 'closed') tapClosed = true
     tap?.event(e)
     if (events && ws.readyState === ws.OPEN) ws.send(JSON.stringify(e))
   }
@@ -279,6 +281,17 @@ export function startRelay(ws: WebSocket, options: RelayOptions): Relay {
     if (closing) return
     closing = true
     ending = { code, reason }
+    // The page closed (or broke) its side: no closed event goes to it, but the teacher hears of it.
+    if (!tapClosed) {
+      tapClosed = true
+      tap?.event({
+        type: 'closed',
+        at: at(),
+        code,
+        reason: clipReason(reason),
+        bytes: { ...bytes },
+      })
+    }
     clearTimeout(idle)
     if (!keepQueue) {
       queue = []

@@ -4,9 +4,10 @@ import { DEFAULT_MAX_MESSAGE, FRAMINGS, type Framing } from '../shared/framing.t
 import { CODE_MODES, type CodeMode } from '../shared/protocol.ts'
 import { SUITE, type LevelChoice } from '../shared/conformance/suite.ts'
 import type { Lang } from '../shared/conformance/types.ts'
-import { parseCount, parseSize } from '../server/cli.ts'
+import { parseCount, parseSize } from '../cli/flags.ts'
 
 export const HELP = `Usage: npm run conformance -- HOST:PORT [options]
+       wire-lab check HOST:PORT [options]      (installed)
 
 Checks a server of the lesson's protocol ("bot de atendimento") against PROTOCOL.md, case by case,
 and prints what is wrong in the lesson's terms. Exit status: 0 when every selected case passes,

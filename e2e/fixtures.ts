@@ -3,7 +3,7 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { RunningBridge } from '../bridge/bridge.ts'
-import { newTeacherKey, startPlayground } from '../scripts/playground.ts'
+import { newTeacherKey, startStack } from '../cli/stack.ts'
 import { startServer, type RunningServer, type ServerOptions } from '../server/server.ts'
 import type { AllowedTarget } from '../shared/bridge-protocol.ts'
 import type { Framing } from '../shared/framing.ts'
@@ -27,7 +27,7 @@ export async function startLab(
   options: Pick<ServerOptions, 'codes' | 'workspaces'> & { allow?: AllowedTarget[] } = {},
 ): Promise<Lab> {
   const teacherKey = newTeacherKey()
-  const { server, bridge } = await startPlayground({
+  const { server, bridge } = await startStack({
     host: '127.0.0.1',
     port: 0,
     serverPorts: 'any',

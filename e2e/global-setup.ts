@@ -1,7 +1,7 @@
 // Builds the page into dist/ once before the e2e run, unless the build is newer than every source.
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { pageIsFresh } from '../scripts/page-build.ts'
+import { pageIsFresh } from '../cli/page-build.ts'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
 

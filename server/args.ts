@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_MAX_MESSAGE, DEFAULT_PORTS, FRAMINGS, type Framing } from '../shared/framing.ts'
 import { wlError } from '../shared/errors.ts'
 import { CODE_MODES, type CodeMode } from '../shared/protocol.ts'
-import { createFaultReporter, createLineWriter, parseCount, parseSize } from './cli.ts'
+import { parseCount, parseSize } from '../cli/flags.ts'
+import { createFaultReporter, createLineWriter } from '../cli/log.ts'
 import type { ServerOptions } from './server.ts'
 import { canonicalIp } from '../shared/ip-address.ts'
 import {
@@ -14,7 +15,7 @@ import {
   type WorkspaceMode,
 } from './workspaces.ts'
 
-export const HELP = `Usage: npm run server -- [options]
+export const HELP = `Usage: npm run server -- [options]      (installed: wire-lab server [options])
 
 The lesson's user-service server over TCP ("bot de atendimento", PROTOCOL.md), one port per framing:
   json    a streaming scanner finds each complete JSON value (the lesson's port)

@@ -4,16 +4,16 @@ import { buildProxyV2 } from '../shared/proxy-v2.ts'
 import { DP, LESSON_ANSWERS } from '../test-support/requests.ts'
 import { FramedClient } from '../test-support/framed-client.ts'
 import { LESSON_SCENARIO } from '../shared/protocol.ts'
-import { startPlayground, type Playground } from './playground.ts'
+import { startStack, type Stack } from './stack.ts'
 
-let playground: Playground | undefined
+let stack: Stack | undefined
 afterEach(async () => {
-  await playground?.stop()
-  playground = undefined
+  await stack?.stop()
+  stack = undefined
 })
 
 const start = async () => {
-  playground = await startPlayground({
+  stack = await startStack({
     host: '127.0.0.1',
     port: 0,
     serverPorts: 'any',
@@ -23,11 +23,11 @@ const start = async () => {
     teacherKey: 'test-key',
     quiet: true,
   })
-  return playground
+  return stack
 }
 
 /** A student's page on computer 127.0.0.N: a WebSocket through the bridge to the json port. */
-function student(p: Playground, n: number, group?: string) {
+function student(p: Stack, n: number, group?: string) {
   const query = group === undefined ? '' : `&group=${group}`
   const url = `ws://127.0.0.1:${p.bridge.port}/ws?target=127.0.0.1:${p.server.ports.json}${query}`
   return FramedClient.ws(url, 'json', { localAddress: `127.0.0.${n}` })

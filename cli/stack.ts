@@ -7,11 +7,11 @@ import { formatTarget } from '../shared/bridge-wire.ts'
 import type { AllowedTarget } from '../shared/bridge-protocol.ts'
 import { FRAMINGS } from '../shared/framing.ts'
 import type { CodeMode } from '../shared/protocol.ts'
-import { createBridgeFaultReporter, createFaultReporter, createLineWriter } from '../server/cli.ts'
+import { createBridgeFaultReporter, createFaultReporter, createLineWriter } from './log.ts'
 import { startServer, type RunningServer } from '../server/server.ts'
 import type { WorkspaceMode } from '../server/workspaces.ts'
 
-export interface PlaygroundOptions {
+export interface StackOptions {
   /** Where the page, the bridge and the server listen (127.0.0.1, or 0.0.0.0 for a classroom LAN). */
   host: string
   /** The page and bridge's HTTP port. */
@@ -35,14 +35,14 @@ export interface PlaygroundOptions {
   quiet: boolean
 }
 
-export interface Playground {
+export interface Stack {
   server: RunningServer
   bridge: RunningBridge
   stop(): Promise<void>
 }
 
 /** Starts server then bridge; the bridge may dial only the server's four ports plus `allow`. */
-export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
+export async function startStack(options: StackOptions): Promise<Stack> {
   const sink = options.quiet ? undefined : createLineWriter(process.stderr)
   const tagged = (tag: string) => sink && ((line: string) => sink(`${tag} ${line}`))
   const extra = options.allow.map((a) => (typeof a === 'string' ? parseAllow(a) : a))

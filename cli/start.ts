@@ -1,23 +1,24 @@
 // `npm start`: build the page if needed, start the server and the bridge, print the one URL to open.
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { DEFAULT_PORTS } from '../shared/framing.ts'
 import { wlError } from '../shared/errors.ts'
 import { CODE_MODES, type CodeMode } from '../shared/protocol.ts'
 import { parseAllowedHost } from '../bridge/hosts.ts'
-import { parseCount } from '../server/cli.ts'
+import { parseCount } from './flags.ts'
 import { openSqliteRegistry } from '../server/registry-sqlite.ts'
 import { pageIsFresh } from './page-build.ts'
-import { newTeacherKey, pageUrls, startPlayground, teacherUrl } from './playground.ts'
+import { isClone, packageRoot } from './paths.ts'
+import { newTeacherKey, pageUrls, startStack, teacherUrl } from './stack.ts'
 import { WORKSPACE_MODES, type WorkspaceMode } from '../server/workspaces.ts'
 
-const repo = fileURLToPath(new URL('..', import.meta.url))
+const repo = packageRoot()
 const dist = join(repo, 'dist')
 
-const HELP = `Usage: npm start [-- options]
+const HELP = `Usage: npm start [-- options]      (installed: wire-lab [options])
 
-Starts the whole wire-lab playground: the TCP user-service server (ports ${Object.values(DEFAULT_PORTS).join(', ')}),
+Starts the whole wire-lab stack: the TCP user-service server (ports ${Object.values(DEFAULT_PORTS).join(', ')}),
 the WebSocket bridge, and the page, all behind one URL.
 
 Options:
@@ -42,9 +43,20 @@ Options:
                      the lesson, and are gone when wire-lab stops. Example: --data class.db
   --rebuild          build the page even if dist/ looks fresh
   --quiet            no per-request log lines
-  -h, --help         this text`
+  -h, --help         this text
 
+The parts alone (options: --help on each):
+  npm run server / wire-lab server     the TCP server
+  npm run bridge / wire-lab bridge     the WebSocket bridge in front of any TCP server
+  npm run conformance / wire-lab check HOST:PORT
+                                       check a student's server against the protocol`
+
+/** In a clone, builds the page when its sources changed; an installed package ships it built. */
 async function buildPageIfNeeded(force: boolean): Promise<void> {
+  if (!isClone(repo)) {
+    if (existsSync(join(dist, 'index.html'))) return
+    throw wlError('WL_ERR_USAGE', `the built page is missing from ${dist}: reinstall wire-lab`)
+  }
   if (!force && pageIsFresh(repo)) return
   console.log('Building the page (vite build)...')
   const { build } = await import('vite')
@@ -92,7 +104,7 @@ async function main(): Promise<void> {
   // A data file that cannot be used fails now, not after a build of the page.
   if (dataFile !== undefined) openSqliteRegistry(dataFile).close()
   await buildPageIfNeeded(values.rebuild)
-  const playground = await startPlayground({
+  const stack = await startStack({
     host: values.host,
     port: parseCount('--port', values.port, 0, 65535),
     serverPorts: values['any-ports'] ? 'any' : 'default',
@@ -106,7 +118,7 @@ async function main(): Promise<void> {
     staticDir: dist,
     quiet: values.quiet,
   })
-  const { server, bridge } = playground
+  const { server, bridge } = stack
   const [main, ...lan] = pageUrls(values.host, bridge.port)
   const ports = Object.entries(server.ports).map(([f, p]) => `${f} ${p}`)
   console.log(`\n  wire-lab is running. Open:  ${main}\n`)
@@ -128,7 +140,7 @@ async function main(): Promise<void> {
     if (stopping) process.exit(130)
     stopping = true
     console.log('\nStopping...')
-    await playground.stop()
+    await stack.stop()
     process.exit(0)
   }
   process.on('SIGINT', () => void stop())

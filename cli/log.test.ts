@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { createFaultReporter } from './cli.ts'
+import { createFaultReporter } from './log.ts'
 
 const full = () => Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
 

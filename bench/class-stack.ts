@@ -1,7 +1,7 @@
 // What bench:class measures: the playground as npm start runs it (server, bridge, class monitor) in one process.
-import { startPlayground } from '../scripts/playground.ts'
+import { startStack } from '../cli/stack.ts'
 
-const playground = await startPlayground({
+const stack = await startStack({
   host: '127.0.0.1',
   port: 0,
   serverPorts: 'any',
@@ -12,6 +12,6 @@ const playground = await startPlayground({
   quiet: true,
 })
 // The lines test-support/spawn.ts reads the ports from.
-console.log(`bridge listening on 127.0.0.1 port ${playground.bridge.port}`)
-console.log(`json listening on 127.0.0.1 port ${playground.server.ports.json}`)
-process.on('SIGTERM', () => void playground.stop().then(() => process.exit(0)))
+console.log(`bridge listening on 127.0.0.1 port ${stack.bridge.port}`)
+console.log(`json listening on 127.0.0.1 port ${stack.server.ports.json}`)
+process.on('SIGTERM', () => void stack.stop().then(() => process.exit(0)))
