@@ -1,9 +1,11 @@
 // The page's English strings; the `Messages` type makes a missing or misshapen key a compile error.
 import type { Messages } from './pt.ts'
 import { botMenuEn } from './bot-menu.ts'
+import { classViewEn } from './class-view.ts'
 import { framingLabEn } from './framing-lab.ts'
 import { playgroundEn } from './playground.ts'
 import { tourEn } from './tour.ts'
+import { workspaceEn } from './workspace.ts'
 
 const bytes = (n: number) => `${n} ${n === 1 ? 'byte' : 'bytes'}`
 
@@ -243,4 +245,6 @@ export const en: Messages = {
   ...botMenuEn,
   ...playgroundEn,
   ...tourEn,
+  ...workspaceEn,
+  ...classViewEn,
 }

@@ -9,6 +9,7 @@ export const playgroundPt = {
     framing: 'Laboratório de framing',
     tour: 'Tour guiado',
     bot: 'Menu do bot',
+    class: 'Turma',
   } as Record<string, string>,
 
   clientName: (name: string) => `Cliente ${name}`,
@@ -91,6 +92,7 @@ export const playgroundEn: typeof playgroundPt = {
     framing: 'Framing lab',
     tour: 'Guided tour',
     bot: 'Bot menu',
+    class: 'Class',
   },
 
   clientName: (name) => `Client ${name}`,

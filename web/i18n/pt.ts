@@ -1,9 +1,11 @@
 // Every visible string of the page in Portuguese (the lesson's language, default); its shape is `Messages`.
 import type { Framing } from '../../shared/framing.ts'
 import { botMenuPt } from './bot-menu.ts'
+import { classViewPt } from './class-view.ts'
 import { framingLabPt } from './framing-lab.ts'
 import { playgroundPt } from './playground.ts'
 import { tourPt } from './tour.ts'
+import { workspacePt } from './workspace.ts'
 
 const bytes = (n: number) => `${n} ${n === 1 ? 'byte' : 'bytes'}`
 
@@ -245,6 +247,8 @@ export const pt = {
   ...botMenuPt,
   ...playgroundPt,
   ...tourPt,
+  ...workspacePt,
+  ...classViewPt,
 }
 
 /** The dictionary's shape: English must have every key Portuguese has, with the same parameters. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { ConnectionState } from '../session/connection.ts'
-import { pendingGroup, workspaceOfConnection, workspaceOfKey } from './workspace-label.ts'
+import { MESSAGES } from '../i18n/messages.ts'
+import {
+  pendingGroup,
+  workspaceOfConnection,
+  workspaceOfKey,
+  workspaceSentence,
+} from './workspace-label.ts'
 
 const open = (group?: string): ConnectionState => ({
   status: 'open',
@@ -34,5 +40,19 @@ describe('workspace labels', () => {
     expect(pendingGroup(open(), 'grupo-3')).toEqual({ chosen: 'grupo-3' })
     expect(pendingGroup(open('grupo-3'), undefined)).toEqual({ chosen: undefined })
     expect(pendingGroup({ status: 'idle' }, 'grupo-3')).toBeUndefined()
+  })
+
+  it('says where the student works, in both languages', () => {
+    const pt = MESSAGES.pt
+    const en = MESSAGES.en
+    expect(workspaceSentence(workspaceOfConnection(open())!, pt)).toBe(
+      'este computador (192.168.0.23)',
+    )
+    expect(workspaceSentence(workspaceOfConnection(open('grupo-3'))!, pt)).toBe('grupo grupo-3')
+    expect(workspaceSentence({ kind: 'computer', address: '10.0.0.5' }, en)).toBe(
+      'this computer (10.0.0.5)',
+    )
+    expect(workspaceSentence({ kind: 'class' }, en)).toBe('the whole class')
+    expect(en.workspace.reconnectTo('g1')).toBe('Reconnect to join group g1.')
   })
 })

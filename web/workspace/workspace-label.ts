@@ -1,4 +1,5 @@
 // Which workspace (registry) a connection works in, read from the bridge's PROXY event or a server key (no React).
+import type { Messages } from '../i18n/messages.ts'
 import type { ConnectionState } from '../session/connection.ts'
 
 /** A workspace of the server: a computer's, a group's, or the one class-wide registry. */
@@ -41,4 +42,18 @@ export function pendingGroup(
   if (!now) return undefined
   const current = now.kind === 'group' ? now.name : undefined
   return current === chosen ? undefined : { chosen }
+}
+
+/** A workspace as a student reads it: "este computador (192.168.0.23)", "grupo grupo-3". */
+export function workspaceSentence(w: Workspace, t: Messages): string {
+  switch (w.kind) {
+    case 'computer':
+      return t.workspace.computer(w.address)
+    case 'group':
+      return t.workspace.group(w.name)
+    case 'class':
+      return t.workspace.class
+    case 'other':
+      return w.key
+  }
 }

@@ -23,9 +23,9 @@ describe('ExchangeReplay', () => {
       'message:received',
     ])
     const [request, answer] = entries.filter((e) => e.kind === 'message')
-    expect(request?.kind === 'message' && request.view.text).toBe(REQUEST)
+    expect(request?.kind === 'message' && request.view).toMatchObject({ text: REQUEST })
     expect(answer?.kind === 'message' && responseCode(answer.view)).toBe('404')
-    expect(answer?.kind === 'message' && answer.view.text).toBe(ANSWER)
+    expect(answer?.kind === 'message' && answer.view).toMatchObject({ text: ANSWER })
     // The answer came in two reads: the message says so, as in the student's own log.
     expect(answer?.kind === 'message' && answer.chunks).toEqual([2, 3])
   })
