@@ -1,5 +1,5 @@
 // The class mode: the teacher's live view of every student's connection, or one student's exchange read-only.
-import { useEffect, useRef, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react'
 import type { TargetsStore } from '../../targets/targets-store.ts'
 import { useTargets } from '../../targets/use-targets.ts'
 import { ClassBoard } from './ClassBoard.tsx'
@@ -12,6 +12,7 @@ export function ClassView({ store, targets }: { store: ClassStore; targets: Targ
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot)
   const allowList = useTargets(targets)
   const lastOpened = useRef<number | undefined>(undefined)
+  const back = useCallback(() => store.close(), [store])
 
   useEffect(() => {
     store.start()
@@ -39,7 +40,7 @@ export function ClassView({ store, targets }: { store: ClassStore; targets: Targ
         snapshot={state.snapshot}
         skew={state.skew}
         targets={options}
-        onBack={() => store.close()}
+        onBack={back}
         onRefresh={() => store.refresh()}
         onFollow={(follow) => store.setFollow(follow)}
       />

@@ -30,8 +30,9 @@ export function ExchangePanel({ exchange, snapshot, targets, onBack, onRefresh, 
   // The live snapshot's gist is the freshest; the fetched one stands in once the bridge let it go.
   const c = snapshot.connections.find((x) => x.id === exchange.id) ?? exchange.connection
 
+  // Focus goes to Back once, when the panel opens; not on each live update.
+  useEffect(() => back.current?.focus(), [])
   useEffect(() => {
-    back.current?.focus()
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !e.defaultPrevented) onBack()
     }
