@@ -192,6 +192,10 @@ test('without the key, or with a wrong one, the class view refuses and shows not
   await expect(page.getByText(/Computador 127/)).toHaveCount(0)
   await expect(page.getByRole('button', { name: /Cliente A/ })).toHaveCount(0)
   await shot(page, 'class-refused')
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.getByRole('tab', { name: 'Class' })).toBeVisible()
+  await expect(page.getByRole('alert')).toContainText('The key was not accepted')
+  await page.getByRole('button', { name: 'Português' }).click()
 
   // The right key typed into the panel opens the class.
   await page.getByLabel('Chave do professor').fill(lab.teacherKey)
