@@ -19,7 +19,9 @@ export function packageRoot(from = fileURLToPath(import.meta.url)): string {
 
 /** wire-lab's version, from its package.json. */
 export function packageVersion(root = packageRoot()): string {
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string }
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    version?: string
+  }
   return manifest.version ?? '0.0.0'
 }
 

@@ -1,5 +1,5 @@
 // The page: header, display preferences, the mode switch, and the playground's client panes or another mode.
-import { useEffect, useState } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import { z } from 'zod'
 import { en as zodEn, pt as zodPt } from 'zod/locales'
 import { MESSAGES, type Lang } from './i18n/messages.ts'
@@ -10,6 +10,8 @@ import { BotMenu } from './modes/bot/BotMenu.tsx'
 import { CheckMode } from './modes/check/CheckMode.tsx'
 import type { CheckStore } from './modes/check/check-store.ts'
 import type { BotStore } from './modes/bot/bot-store.ts'
+import { ClassView } from './modes/class/ClassView.tsx'
+import type { ClassStore } from './modes/class/class-store.ts'
 import { FramingLab } from './modes/framing-lab/FramingLab.tsx'
 import type { FramingLabStore } from './modes/framing-lab/framing-lab-store.ts'
 import { MODE_IDS, hashOf, modeFromHash, type ModeId } from './modes/mode-tabs.ts'
@@ -23,6 +25,9 @@ import { applyPrefs, loadPrefs, savePrefs, type Prefs } from './prefs/prefs.ts'
 import { ThemeContext } from './prefs/use-theme.ts'
 import type { TargetsStore } from './targets/targets-store.ts'
 import type { BridgeLocation } from './targets/targets.ts'
+import { GroupControl } from './workspace/GroupControl.tsx'
+import { WorkspaceContext } from './workspace/use-workspace.ts'
+import type { WorkspaceStore } from './workspace/workspace-store.ts'
 
 /** Zod's own messages (e.g. in `z.prettifyError`) follow the page's language. */
 export function setZodLocale(lang: Lang): void {
@@ -39,6 +44,10 @@ export interface PageStores {
   framingLab: FramingLabStore
   bot: BotStore
   check: CheckStore
+  /** The page's group and tab id, sent with every connection. */
+  workspace: WorkspaceStore
+  /** The teacher's view of the class. */
+  class: ClassStore
 }
 
 interface Props {
@@ -60,6 +69,8 @@ function ModePanel({ mode, stores }: { mode: Exclude<ModeId, 'playground'>; stor
       return <BotMenu store={stores.bot} targets={stores.targets} />
     case 'check':
       return <CheckMode store={stores.check} targets={stores.targets} />
+    case 'class':
+      return <ClassView store={stores.class} targets={stores.targets} />
   }
 }
 
@@ -98,43 +109,54 @@ export function App({ bridge, stores, prefsStorage, prefersDark }: Props) {
   }, [prefs, prefsStorage, t])
 
   const [mode, setMode] = useHashMode()
+  // The class tab is the teacher's: shown with a key (from the teacher URL), or when #class asks for it.
+  const teacher = useSyncExternalStore(stores.class.subscribe, stores.class.getSnapshot).hasKey
+  const modes = teacher || mode === 'class' ? MODE_IDS : MODE_IDS.filter((m) => m !== 'class')
   const playground = usePlayground(panes)
   const firstPane = playground.review ? 'ra' : playground.list[0]?.name.toLowerCase()
 
   return (
     <I18nContext.Provider value={t}>
       <ThemeContext.Provider value={prefs.theme}>
-        {mode === 'playground' && (
-          <a className="skip-link" href={`#${firstPane}-log`}>
-            {t.skipToLog}
-          </a>
-        )}
-        <Header prefs={prefs} onChange={setPrefs} />
-        <ModeTabs modes={MODE_IDS} current={mode} onChange={setMode}>
-          {mode === 'playground' && <PlaygroundActions panes={panes} state={playground} />}
-        </ModeTabs>
-        <main className="app-main">
-          {/* The playground stays mounted while hidden, so its forms and connections survive a visit. */}
-          <div
-            className="mode-panel playground"
-            role="tabpanel"
-            id="mode-playground"
-            aria-labelledby="mode-tab-playground"
-            hidden={mode !== 'playground'}
-          >
-            <Playground panes={panes} state={playground} bridge={bridge} targets={stores.targets} />
-          </div>
-          {mode !== 'playground' && (
-            <div
-              className="mode-panel"
-              role="tabpanel"
-              id={`mode-${mode}`}
-              aria-labelledby={`mode-tab-${mode}`}
-            >
-              <ModePanel mode={mode} stores={stores} />
-            </div>
+        <WorkspaceContext.Provider value={stores.workspace}>
+          {mode === 'playground' && (
+            <a className="skip-link" href={`#${firstPane}-log`}>
+              {t.skipToLog}
+            </a>
           )}
-        </main>
+          <Header prefs={prefs} onChange={setPrefs} />
+          <ModeTabs modes={modes} current={mode} onChange={setMode}>
+            {mode !== 'class' && <GroupControl store={stores.workspace} />}
+            {mode === 'playground' && <PlaygroundActions panes={panes} state={playground} />}
+          </ModeTabs>
+          <main className="app-main">
+            {/* The playground stays mounted while hidden, so its forms and connections survive a visit. */}
+            <div
+              className="mode-panel playground"
+              role="tabpanel"
+              id="mode-playground"
+              aria-labelledby="mode-tab-playground"
+              hidden={mode !== 'playground'}
+            >
+              <Playground
+                panes={panes}
+                state={playground}
+                bridge={bridge}
+                targets={stores.targets}
+              />
+            </div>
+            {mode !== 'playground' && (
+              <div
+                className="mode-panel"
+                role="tabpanel"
+                id={`mode-${mode}`}
+                aria-labelledby={`mode-tab-${mode}`}
+              >
+                <ModePanel mode={mode} stores={stores} />
+              </div>
+            )}
+          </main>
+        </WorkspaceContext.Provider>
       </ThemeContext.Provider>
     </I18nContext.Provider>
   )

@@ -6,14 +6,19 @@ import { browserStorage } from './lib/storage.ts'
 import { LOG_KEY, persistLog, restoreLog } from './log/json/persist.ts'
 import { BotStore } from './modes/bot/bot-store.ts'
 import { CheckStore } from './modes/check/check-store.ts'
+import { ClassStore } from './modes/class/class-store.ts'
+import { browserEventStream } from './modes/class/event-stream.ts'
+import { TEACHER_KEY, hashWithoutKey, keepKey, keyFromHash } from './modes/class/teacher-key.ts'
 import { FramingLabStore } from './modes/framing-lab/framing-lab-store.ts'
 import { TourStore } from './modes/tour/tour-store.ts'
 import { PaneSet, isPaneName, type PaneName } from './playground/panes/panes.ts'
 import { ClientSession } from './session/client-session.ts'
 import { browserSocket } from './session/connection.ts'
+import { CLASS_PATH } from '../shared/bridge-wire.ts'
 import { TargetsStore } from './targets/targets-store.ts'
 import { bridgeLocation } from './targets/targets.ts'
 import { installTestHooks } from './test-hooks.ts'
+import { WorkspaceStore } from './workspace/workspace-store.ts'
 import './styles.css'
 
 const bridge = bridgeLocation(window.location.href)
@@ -22,6 +27,28 @@ const bridgeUrl = bridge.wsUrl
 
 const PANES_KEY = 'wire-lab.panes.v1'
 const tabStorage = browserStorage('sessionStorage')
+// Every connection says which group the page joined and which tab and pane (or mode) it is.
+const workspace = new WorkspaceStore(tabStorage)
+const classStore = new ClassStore({
+  apiUrl: new URL(CLASS_PATH, bridge.targetsUrl).toString(),
+  key: takeTeacherKey() ?? tabStorage?.getItem(TEACHER_KEY) ?? undefined,
+  storage: tabStorage,
+  events: browserEventStream,
+})
+// The teacher URL may also be pasted into an open tab: only the fragment changes then.
+window.addEventListener('hashchange', () => {
+  const key = takeTeacherKey()
+  if (key) classStore.setKey(key)
+})
+
+/** The key in `#class?key=K`, kept for the tab and taken off the address bar (a projector shows it). */
+function takeTeacherKey(): string | undefined {
+  const key = keyFromHash(window.location.hash)
+  if (key === undefined) return undefined
+  keepKey(tabStorage, key)
+  history.replaceState(history.state, '', hashWithoutKey(window.location.hash))
+  return key
+}
 // Pane A keeps the key the single-pane page used, so an older tab's log is still restored.
 const logKey = (name: PaneName) => (name === 'A' ? LOG_KEY : `${LOG_KEY}.${name}`)
 const persisters = new Map<PaneName, { save(): void; stop(): void }>()
@@ -40,6 +67,7 @@ const panes = new PaneSet(
     create: (name) => {
       const session = new ClientSession({
         socket,
+        params: workspace.params(name),
         log: { initial: restoreLog(tabStorage, logKey(name)) },
       })
       if (tabStorage) {
@@ -70,10 +98,12 @@ targets.load()
 const stores: PageStores = {
   targets,
   panes,
-  tour: new TourStore({ socket, bridgeUrl }),
-  framingLab: new FramingLabStore({ socket, bridgeUrl }),
-  bot: new BotStore(new ClientSession({ socket }), { bridgeUrl }),
-  check: new CheckStore({ socket, bridgeUrl }),
+  tour: new TourStore({ socket, bridgeUrl, params: workspace.params('tour') }),
+  framingLab: new FramingLabStore({ socket, bridgeUrl, params: workspace.params('framing') }),
+  bot: new BotStore(new ClientSession({ socket, params: workspace.params('bot') }), { bridgeUrl }),
+  check: new CheckStore({ socket, bridgeUrl, params: workspace.params('check') }),
+  workspace,
+  class: classStore,
 }
 
 createRoot(document.getElementById('root')!).render(

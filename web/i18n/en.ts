@@ -2,9 +2,11 @@
 import type { Messages } from './pt.ts'
 import { botMenuEn } from './bot-menu.ts'
 import { checkEn } from './check.ts'
+import { classViewEn } from './class-view.ts'
 import { framingLabEn } from './framing-lab.ts'
 import { playgroundEn } from './playground.ts'
 import { tourEn } from './tour.ts'
+import { workspaceEn } from './workspace.ts'
 
 const bytes = (n: number) => `${n} ${n === 1 ? 'byte' : 'bytes'}`
 
@@ -245,4 +247,6 @@ export const en: Messages = {
   ...playgroundEn,
   ...tourEn,
   ...checkEn,
+  ...workspaceEn,
+  ...classViewEn,
 }

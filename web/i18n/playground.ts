@@ -10,6 +10,7 @@ export const playgroundPt = {
     tour: 'Tour guiado',
     bot: 'Menu do bot',
     check: 'Verificar servidor',
+    class: 'Turma',
   } as Record<string, string>,
 
   clientName: (name: string) => `Cliente ${name}`,
@@ -93,6 +94,7 @@ export const playgroundEn: typeof playgroundPt = {
     tour: 'Guided tour',
     bot: 'Bot menu',
     check: 'Check a server',
+    class: 'Class',
   },
 
   clientName: (name) => `Client ${name}`,

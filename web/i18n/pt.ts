@@ -2,9 +2,11 @@
 import type { Framing } from '../../shared/framing.ts'
 import { botMenuPt } from './bot-menu.ts'
 import { checkPt } from './check.ts'
+import { classViewPt } from './class-view.ts'
 import { framingLabPt } from './framing-lab.ts'
 import { playgroundPt } from './playground.ts'
 import { tourPt } from './tour.ts'
+import { workspacePt } from './workspace.ts'
 
 const bytes = (n: number) => `${n} ${n === 1 ? 'byte' : 'bytes'}`
 
@@ -247,6 +249,8 @@ export const pt = {
   ...playgroundPt,
   ...tourPt,
   ...checkPt,
+  ...workspacePt,
+  ...classViewPt,
 }
 
 /** The dictionary's shape: English must have every key Portuguese has, with the same parameters. */

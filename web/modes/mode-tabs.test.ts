@@ -8,5 +8,6 @@ describe('modes', () => {
     expect(modeFromHash('#a-log', ['playground', 'framing'], 'framing')).toBe('framing')
     expect(modeFromHash('', ['playground'])).toBe('playground')
     expect(hashOf('bot')).toBe('#bot')
+    expect(modeFromHash('#class?key=K', ['playground', 'class'])).toBe('class')
   })
 })

@@ -181,4 +181,43 @@ describe('Connection', () => {
     connection.connect(BRIDGE, '127.0.0.1:3213')
     expect(connection.getState().reason?.kind).toBe('unreachable')
   })
+
+  it('adds the page params read at each connect, leaving out the undefined ones', () => {
+    const bridge = new FakeBridge()
+    let group: string | undefined = 'grupo-3'
+    const connection = new Connection({
+      socket: bridge.factory,
+      params: () => ({ group, client: 'k3j9x2-A' }),
+    })
+    connection.connect(BRIDGE, '127.0.0.1:3213')
+    group = undefined
+    connection.connect(BRIDGE, '127.0.0.1:3213')
+    expect(bridge.urls).toEqual([
+      'ws://127.0.0.1:8080/ws?target=127.0.0.1%3A3213&group=grupo-3&client=k3j9x2-A',
+      'ws://127.0.0.1:8080/ws?target=127.0.0.1%3A3213&client=k3j9x2-A',
+    ])
+    expect(connection.getState().url).toBe(bridge.urls[1])
+  })
+
+  it('keeps who the bridge introduced the page as, until the next connect', () => {
+    const { bridge, connection } = setup()
+    connection.connect(BRIDGE, '127.0.0.1:3213')
+    bridge.accept()
+    expect(connection.getState().proxy).toBeUndefined()
+    bridge.event({
+      type: 'proxy',
+      at: 0.6,
+      source: { address: '192.168.0.23', port: 50123 },
+      group: 'grupo-3',
+      hex: '0d0a0d0a000d0a515549540a',
+    })
+    expect(connection.getState()).toMatchObject({
+      status: 'open',
+      proxy: { source: { address: '192.168.0.23', port: 50123 }, group: 'grupo-3' },
+    })
+    bridge.close(CLOSE.TARGET_CLOSED)
+    expect(connection.getState().proxy?.group).toBe('grupo-3')
+    connection.connect(BRIDGE, '127.0.0.1:3213')
+    expect(connection.getState().proxy).toBeUndefined()
+  })
 })

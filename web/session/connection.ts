@@ -47,6 +47,8 @@ export interface ConnectionState {
   reason?: CloseReason
   /** Final byte counts from the bridge's `closed` event. */
   bytes?: ByteCounts
+  /** Who the bridge introduced the page as to the bundled server (its PROXY header); absent for other targets. */
+  proxy?: { source: Endpoint; group?: string }
 }
 
 /** What a connection reports to its listeners; `t` is milliseconds since `connect()`. */
@@ -63,12 +65,21 @@ export interface ConnectionOptions {
   now?: () => number
   /** Give up when the TCP side has not connected after this long (default 10 s). */
   connectTimeoutMs?: number
+  /** Query parameters added to each new WebSocket URL (the page's group and id), read at every connect. */
+  params?: () => Readonly<Record<string, string | undefined>>
 }
 
-/** `url` with `?target=` set, keeping any query the bridge URL already has. */
-export function targetUrl(bridgeUrl: string, target: string): string {
+/** `url` with `?target=` and `params` set (undefined ones left out), keeping any query it already has. */
+export function targetUrl(
+  bridgeUrl: string,
+  target: string,
+  params: Readonly<Record<string, string | undefined>> = {},
+): string {
   const url = new URL(bridgeUrl)
   url.searchParams.set('target', target)
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined) url.searchParams.set(name, value)
+  }
   return url.toString()
 }
 
@@ -108,7 +119,7 @@ export class Connection {
     this.wsOpen = false
     let url: string
     try {
-      url = targetUrl(bridgeUrl, target)
+      url = targetUrl(bridgeUrl, target, this.options.params?.())
     } catch {
       this.setState({ status: 'connecting', target, url: bridgeUrl })
       this.fail({ kind: 'unreachable', url: bridgeUrl })
@@ -199,6 +210,15 @@ export class Connection {
     switch (event.type) {
       case 'connected':
         this.setOpen(event.local, event.remote)
+        break
+      case 'proxy':
+        this.setState({
+          ...this.state,
+          proxy: {
+            source: event.source,
+            ...(event.group !== undefined && { group: event.group }),
+          },
+        })
         break
       case 'error':
         this.errno = event.code

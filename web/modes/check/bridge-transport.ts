@@ -17,6 +17,8 @@ export interface BridgeTransportOptions {
   bridgeUrl: string
   /** `HOST:PORT` of the server under test (one the bridge allows). */
   target: string
+  /** More URL parameters (the page's group and client id), read at each connect. */
+  params?: () => Readonly<Record<string, string | undefined>>
   clock?: Clock
 }
 
@@ -54,7 +56,7 @@ export function bridgeTransport(options: BridgeTransportOptions): Transport {
     connect(events: ConnEvents, timeoutMs: number): Promise<Connected> {
       let url: string
       try {
-        url = targetUrl(bridgeUrl, target)
+        url = targetUrl(bridgeUrl, target, options.params?.())
       } catch {
         return Promise.resolve({
           ok: false,

@@ -58,6 +58,8 @@ export interface CheckState {
 export interface CheckStoreOptions {
   socket: SocketFactory
   bridgeUrl: string
+  /** More URL parameters (the page's group and client id), read at each connect. */
+  params?: () => Readonly<Record<string, string | undefined>>
   clock?: Clock
   /** Longest wait for an answer or a connection (the runner's default when absent). */
   timeoutMs?: number
@@ -144,6 +146,7 @@ export class CheckStore extends SnapshotStore<CheckState> {
         socket,
         bridgeUrl,
         target: live.target,
+        ...(this.options.params && { params: this.options.params }),
         ...(clock && { clock }),
       }),
       framing: live.framing,

@@ -2,7 +2,7 @@
 import { SnapshotStore } from '../../lib/snapshot-store.ts'
 import type { Timers } from '../../lib/timers.ts'
 import { ClientSession } from '../../session/client-session.ts'
-import type { SocketFactory } from '../../session/connection.ts'
+import type { ConnectionOptions, SocketFactory } from '../../session/connection.ts'
 import {
   DEFAULT_SETTINGS,
   planFor,
@@ -26,6 +26,8 @@ export interface FramingLabState {
 /** How the lab connects: the socket factory (the browser's WebSocket, or a fake in tests) and the bridge. */
 export interface FramingLabOptions extends Timers {
   socket: SocketFactory
+  /** The page's group and id, added to each connection's URL. */
+  params?: ConnectionOptions['params']
   bridgeUrl: string
   /** Quiet time that ends a run (FramingRun's default when absent). */
   settleMs?: number
@@ -55,10 +57,10 @@ export class FramingLabStore extends SnapshotStore<FramingLabState> {
   /** Stops the previous runs and starts one per column with the current settings. */
   run(columns: readonly LabTarget[]): void {
     for (const old of Object.values(this.state.runs)) old.stop()
-    const { socket, bridgeUrl, settleMs, setTimer, clearTimer } = this.options
+    const { socket, params, bridgeUrl, settleMs, setTimer, clearTimer } = this.options
     const runs: Record<string, FramingRun> = {}
     for (const target of columns) {
-      runs[target.id] = new FramingRun(new ClientSession({ socket }), {
+      runs[target.id] = new FramingRun(new ClientSession({ socket, params }), {
         bridgeUrl,
         target: target.target,
         plan: planFor(target.framing, this.state.settings),

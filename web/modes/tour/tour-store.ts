@@ -2,7 +2,7 @@
 import { SnapshotStore } from '../../lib/snapshot-store.ts'
 import type { Timers } from '../../lib/timers.ts'
 import { ClientSession } from '../../session/client-session.ts'
-import type { SocketFactory } from '../../session/connection.ts'
+import type { ConnectionOptions, SocketFactory } from '../../session/connection.ts'
 import { TourRun, type TourTargets } from './tour-run.ts'
 import { TOUR_STEPS, freshData, type TourData, type TourStep } from './tour.ts'
 
@@ -17,6 +17,8 @@ export interface TourState {
 /** How the tour's try-its connect (the browser's WebSocket, or a fake in tests) and what they send. */
 export interface TourStoreOptions extends Timers {
   socket: SocketFactory
+  /** The page's group and id, added to each connection's URL. */
+  params?: ConnectionOptions['params']
   bridgeUrl: string
   /** Each connection's connect timeout (default 5 s, so a dead server is said quickly). */
   connectTimeoutMs?: number
@@ -43,14 +45,14 @@ export class TourStore extends SnapshotStore<TourState> {
 
   /** Runs the current step's experiment against `targets`, stopping its previous run. */
   tryIt(targets: TourTargets): TourRun {
-    const { socket, bridgeUrl, connectTimeoutMs = 5000, data = freshData } = this.options
+    const { socket, params, bridgeUrl, connectTimeoutMs = 5000, data = freshData } = this.options
     const step = this.step
     this.state.runs[step]?.stop()
     const run = new TourRun(step, {
       bridgeUrl,
       targets,
       data: data(),
-      makeSession: () => new ClientSession({ socket, connectTimeoutMs }),
+      makeSession: () => new ClientSession({ socket, params, connectTimeoutMs }),
       setTimer: this.options.setTimer,
       clearTimer: this.options.clearTimer,
     })

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/use-i18n.ts'
 import { usePaneId } from '../panes/use-pane.ts'
 import type { TargetsState } from '../../targets/targets-store.ts'
 import { PortField, TargetSelect, TargetsFailed } from '../../targets/TargetFields.tsx'
+import { WorkspaceStatus } from '../../workspace/WorkspaceStatus.tsx'
 
 interface Props {
   targets: TargetsState
@@ -134,6 +135,7 @@ export function ConnectionBar(props: Props) {
           <strong className="status-label">{t.status[state.status]}</strong>
           {state.target && <span className="status-target">{state.target}</span>}
           <StatusDetail state={state} bridgeUrl={props.bridgeUrl} />
+          <WorkspaceStatus state={state} />
         </div>
         {failed && state.target && (
           <button
