@@ -22,9 +22,9 @@ export function newestMtime(path: string): number {
   return max
 }
 
-/** True when `repo`'s dist/index.html exists and is newer than every page source. */
-export function pageIsFresh(repo: string): boolean {
-  const built = newestMtime(join(repo, 'dist', 'index.html'))
+/** True when `repo`'s `outDir`/index.html exists and is newer than every page source. */
+export function pageIsFresh(repo: string, outDir = 'dist'): boolean {
+  const built = newestMtime(join(repo, outDir, 'index.html'))
   const sources = Math.max(...PAGE_SOURCES.map((p) => newestMtime(join(repo, p))))
   return built > sources
 }

@@ -8,7 +8,10 @@ import { startServer, type RunningServer, type ServerOptions } from '../server/s
 import type { AllowedTarget } from '../shared/bridge-protocol.ts'
 import type { Framing } from '../shared/framing.ts'
 
-const dist = fileURLToPath(new URL('../dist', import.meta.url))
+// npm run bench:log serves its own build of the page, with the test hooks (WIRE_LAB_PAGE=bench).
+const dist = fileURLToPath(
+  new URL(process.env.WIRE_LAB_PAGE === 'bench' ? '../dist-bench' : '../dist', import.meta.url),
+)
 
 /** A server and a bridge on free ports, and the page's URL on the bridge (same origin). */
 export interface Lab {

@@ -1,6 +1,6 @@
 // A Vite plugin that writes brotli and gzip copies of the built page, for the bridge to send as they are.
 import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Plugin } from 'vite'
 
@@ -16,7 +16,7 @@ export function precompress(): Plugin {
     name: 'wire-lab-precompress',
     apply: 'build',
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir)
+      outDir = resolve(config.root, config.build.outDir)
     },
     writeBundle(_options, bundle) {
       for (const name of Object.keys(bundle)) {

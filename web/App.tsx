@@ -1,21 +1,24 @@
 // The page: header, display preferences, the mode switch, and the playground's client panes or another mode.
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import {
+  Suspense,
+  lazy,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ComponentType,
+} from 'react'
 import { z } from 'zod'
 import { en as zodEn, pt as zodPt } from 'zod/locales'
 import { MESSAGES, type Lang } from './i18n/messages.ts'
 import { I18nContext } from './i18n/use-i18n.ts'
 import type { StorageLike } from './lib/storage.ts'
 import { ModeTabs } from './modes/ModeTabs.tsx'
-import { BotMenu } from './modes/bot/BotMenu.tsx'
-import { CheckMode } from './modes/check/CheckMode.tsx'
 import type { CheckStore } from './modes/check/check-store.ts'
 import type { BotStore } from './modes/bot/bot-store.ts'
-import { ClassView } from './modes/class/ClassView.tsx'
 import type { ClassStore } from './modes/class/class-store.ts'
-import { FramingLab } from './modes/framing-lab/FramingLab.tsx'
 import type { FramingLabStore } from './modes/framing-lab/framing-lab-store.ts'
 import { MODE_IDS, hashOf, modeFromHash, type ModeId } from './modes/mode-tabs.ts'
-import { Tour } from './modes/tour/Tour.tsx'
 import type { TourStore } from './modes/tour/tour-store.ts'
 import { Playground, PlaygroundActions } from './playground/Playground.tsx'
 import type { PaneSet } from './playground/panes/panes.ts'
@@ -40,10 +43,11 @@ export interface PageStores {
   targets: TargetsStore
   /** The playground's client panes, each with its own ClientSession. */
   panes: PaneSet
-  tour: TourStore
-  framingLab: FramingLabStore
-  bot: BotStore
-  check: CheckStore
+  /** The other modes' stores, made when their mode is first opened (code-split with it). */
+  tour: () => Promise<TourStore>
+  framingLab: () => Promise<FramingLabStore>
+  bot: () => Promise<BotStore>
+  check: () => Promise<CheckStore>
   /** The page's group and tab id, sent with every connection. */
   workspace: WorkspaceStore
   /** The teacher's view of the class. */
@@ -58,20 +62,48 @@ interface Props {
   prefersDark: boolean
 }
 
-// The modes besides the playground, each drawn from its own store.
-function ModePanel({ mode, stores }: { mode: Exclude<ModeId, 'playground'>; stores: PageStores }) {
-  switch (mode) {
-    case 'tour':
-      return <Tour store={stores.tour} targets={stores.targets} />
-    case 'framing':
-      return <FramingLab store={stores.framingLab} targets={stores.targets} />
-    case 'bot':
-      return <BotMenu store={stores.bot} targets={stores.targets} />
-    case 'check':
-      return <CheckMode store={stores.check} targets={stores.targets} />
-    case 'class':
-      return <ClassView store={stores.class} targets={stores.targets} />
-  }
+// The modes besides the playground load when first opened, their code and their store together: the
+// first screen carries only the playground.
+type ModeViews = Record<Exclude<ModeId, 'playground'>, ComponentType>
+
+function useModeViews(stores: PageStores): ModeViews {
+  return useMemo(() => {
+    const { targets } = stores
+    return {
+      tour: lazy(async () => {
+        const [{ Tour }, store] = await Promise.all([
+          import('./modes/tour/Tour.tsx'),
+          stores.tour(),
+        ])
+        return { default: () => <Tour store={store} targets={targets} /> }
+      }),
+      framing: lazy(async () => {
+        const [{ FramingLab }, store] = await Promise.all([
+          import('./modes/framing-lab/FramingLab.tsx'),
+          stores.framingLab(),
+        ])
+        return { default: () => <FramingLab store={store} targets={targets} /> }
+      }),
+      bot: lazy(async () => {
+        const [{ BotMenu }, store] = await Promise.all([
+          import('./modes/bot/BotMenu.tsx'),
+          stores.bot(),
+        ])
+        return { default: () => <BotMenu store={store} targets={targets} /> }
+      }),
+      check: lazy(async () => {
+        const [{ CheckMode }, store] = await Promise.all([
+          import('./modes/check/CheckMode.tsx'),
+          stores.check(),
+        ])
+        return { default: () => <CheckMode store={store} targets={targets} /> }
+      }),
+      class: lazy(async () => {
+        const [{ ClassView }] = await Promise.all([import('./modes/class/ClassView.tsx')])
+        return { default: () => <ClassView store={stores.class} targets={targets} /> }
+      }),
+    }
+  }, [stores])
 }
 
 // The mode in the URL hash, kept in step both ways (links, back button, tab clicks).
@@ -109,6 +141,8 @@ export function App({ bridge, stores, prefsStorage, prefersDark }: Props) {
   }, [prefs, prefsStorage, t])
 
   const [mode, setMode] = useHashMode()
+  const views = useModeViews(stores)
+  const ModeView = mode === 'playground' ? undefined : views[mode]
   // The class tab is the teacher's: shown with a key (from the teacher URL), or when #class asks for it.
   const teacher = useSyncExternalStore(stores.class.subscribe, stores.class.getSnapshot).hasKey
   const modes = teacher || mode === 'class' ? MODE_IDS : MODE_IDS.filter((m) => m !== 'class')
@@ -145,14 +179,16 @@ export function App({ bridge, stores, prefsStorage, prefersDark }: Props) {
                 targets={stores.targets}
               />
             </div>
-            {mode !== 'playground' && (
+            {ModeView && (
               <div
                 className="mode-panel"
                 role="tabpanel"
                 id={`mode-${mode}`}
                 aria-labelledby={`mode-tab-${mode}`}
               >
-                <ModePanel mode={mode} stores={stores} />
+                <Suspense fallback={<p className="mode-loading">{t.loadingMode}</p>}>
+                  <ModeView />
+                </Suspense>
               </div>
             )}
           </main>

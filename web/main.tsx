@@ -2,22 +2,18 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App, type PageStores } from './App.tsx'
+import { once } from './lib/once.ts'
 import { browserStorage } from './lib/storage.ts'
 import { LOG_KEY, persistLog, restoreLog } from './log/json/persist.ts'
-import { BotStore } from './modes/bot/bot-store.ts'
-import { CheckStore } from './modes/check/check-store.ts'
 import { ClassStore } from './modes/class/class-store.ts'
 import { browserEventStream } from './modes/class/event-stream.ts'
 import { TEACHER_KEY, hashWithoutKey, keepKey, keyFromHash } from './modes/class/teacher-key.ts'
-import { FramingLabStore } from './modes/framing-lab/framing-lab-store.ts'
-import { TourStore } from './modes/tour/tour-store.ts'
 import { PaneSet, isPaneName, type PaneName } from './playground/panes/panes.ts'
 import { ClientSession } from './session/client-session.ts'
 import { browserSocket } from './session/connection.ts'
 import { CLASS_PATH } from '../shared/bridge-wire.ts'
 import { TargetsStore } from './targets/targets-store.ts'
 import { bridgeLocation } from './targets/targets.ts'
-import { installTestHooks } from './test-hooks.ts'
 import { WorkspaceStore } from './workspace/workspace-store.ts'
 import './styles.css'
 
@@ -91,17 +87,38 @@ const panes = new PaneSet(
   savedPanes(),
 )
 window.addEventListener('pagehide', () => persisters.forEach((p) => p.save()))
-if (new URLSearchParams(window.location.search).has('test-hooks')) installTestHooks(panes)
+// Only in the benchmark's build (vite build --mode bench): the page students get carries no test code.
+if (
+  import.meta.env.MODE === 'bench' &&
+  new URLSearchParams(window.location.search).has('test-hooks')
+) {
+  void import('./test-hooks.ts').then((m) => m.installTestHooks(panes))
+}
 
 const targets = new TargetsStore(bridge.targetsUrl)
 targets.load()
 const stores: PageStores = {
   targets,
   panes,
-  tour: new TourStore({ socket, bridgeUrl, params: workspace.params('tour') }),
-  framingLab: new FramingLabStore({ socket, bridgeUrl, params: workspace.params('framing') }),
-  bot: new BotStore(new ClientSession({ socket, params: workspace.params('bot') }), { bridgeUrl }),
-  check: new CheckStore({ socket, bridgeUrl, params: workspace.params('check') }),
+  // The other modes' stores come with their code, when a mode is first opened.
+  tour: once(async () => {
+    const { TourStore } = await import('./modes/tour/tour-store.ts')
+    return new TourStore({ socket, bridgeUrl, params: workspace.params('tour') })
+  }),
+  framingLab: once(async () => {
+    const { FramingLabStore } = await import('./modes/framing-lab/framing-lab-store.ts')
+    return new FramingLabStore({ socket, bridgeUrl, params: workspace.params('framing') })
+  }),
+  bot: once(async () => {
+    const { BotStore } = await import('./modes/bot/bot-store.ts')
+    return new BotStore(new ClientSession({ socket, params: workspace.params('bot') }), {
+      bridgeUrl,
+    })
+  }),
+  check: once(async () => {
+    const { CheckStore } = await import('./modes/check/check-store.ts')
+    return new CheckStore({ socket, bridgeUrl, params: workspace.params('check') })
+  }),
   workspace,
   class: classStore,
 }

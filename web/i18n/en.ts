@@ -20,6 +20,7 @@ export const en: Messages = {
   darkTheme: 'Dark theme',
   largeText: 'Large text',
   skipToLog: 'Skip to the log',
+  loadingMode: 'Loading…',
 
   connectionHeading: 'Connection',
   target: 'Target',

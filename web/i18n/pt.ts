@@ -20,6 +20,7 @@ export const pt = {
   darkTheme: 'Tema escuro',
   largeText: 'Texto grande',
   skipToLog: 'Pular para o registro',
+  loadingMode: 'Carregando…',
 
   connectionHeading: 'Conexão',
   target: 'Alvo',

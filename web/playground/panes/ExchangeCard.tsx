@@ -1,9 +1,13 @@
 // A pane's exchange card: the live log or the sequence diagram, switched by a toggle in its head.
-import { useState } from 'react'
+import { Suspense, lazy, useState } from 'react'
 import { useT } from '../../i18n/use-i18n.ts'
 import { usePaneId } from './use-pane.ts'
 import { LiveLog } from '../../log/LiveLog.tsx'
-import { SequenceView } from '../diagram/SequenceView.tsx'
+
+// The diagram loads when first asked for: most of a lesson is spent in the log.
+const SequenceView = lazy(() =>
+  import('../diagram/SequenceView.tsx').then((m) => ({ default: m.SequenceView })),
+)
 
 type View = 'log' | 'diagram'
 
@@ -32,7 +36,13 @@ export function ExchangeCard({
           {option('diagram', t.viewDiagram)}
         </div>
       </div>
-      {view === 'log' ? <LiveLog readOnly={readOnly} /> : <SequenceView fileName={svgName} />}
+      {view === 'log' ? (
+        <LiveLog readOnly={readOnly} />
+      ) : (
+        <Suspense fallback={<p className="mode-loading">{t.loadingMode}</p>}>
+          <SequenceView fileName={svgName} />
+        </Suspense>
+      )}
     </section>
   )
 }
