@@ -7,13 +7,15 @@ export type FloodKind =
   | 'json'
   /** Plain text lines without any framing, written in 64 KiB writes. */
   | 'raw'
-  /** One single write of `bytes` bytes (a 20 MB answer, say), then silence. */
-  | 'one-write'
+  /** One single write of one answer `bytes` long (a 20 MB record, say), then silence. */
+  | 'huge'
+  /** One single write of ~1 KiB answers back to back, `bytes` in all, then silence. */
+  | 'burst'
 
 /** How a FloodServer floods, and when it stops by itself. */
 export interface FloodOptions {
   kind: FloodKind
-  /** Stop after this many bytes per client (for 'one-write': the size of the write). */
+  /** Stop after this many bytes per client (for 'huge' and 'burst': the size of the write). */
   bytes: number
   /** Stop after this many milliseconds per client, whichever comes first (default: no time limit). */
   ms?: number
@@ -33,6 +35,22 @@ export interface FloodServer {
 function answer(n: number): Buffer {
   const pad = 'x'.repeat(960)
   return Buffer.from(`{"CODIGO DE ERRO": "200", "EXPLICA\\u00c7\\u00c3O": "${n} ${pad}"}`)
+}
+
+// One answer whose text makes it `size` bytes long.
+function hugeAnswer(size: number): Buffer {
+  const head = Buffer.from('{"CODIGO DE ERRO": "200", "EXPLICA\\u00c7\\u00c3O": "')
+  const out = Buffer.alloc(Math.max(size, head.length + 2), 'z')
+  head.copy(out)
+  out.write('"}', out.length - 2)
+  return out
+}
+
+// Answers back to back, `size` bytes of them (the last one cut short).
+function answers(size: number): Buffer {
+  const parts: Buffer[] = []
+  for (let n = 1, total = 0; total < size; n++) total += parts[parts.push(answer(n)) - 1]!.length
+  return Buffer.concat(parts).subarray(0, size)
 }
 
 // A 64 KiB block of numbered text lines: bytes no framing can make a message of.
@@ -74,8 +92,8 @@ export function startFloodServer(options: FloodOptions): Promise<FloodServer> {
       return socket.write(piece)
     }
     const pump = () => {
-      if (options.kind === 'one-write') {
-        write(Buffer.alloc(options.bytes, 'y'))
+      if (options.kind === 'huge' || options.kind === 'burst') {
+        write(options.kind === 'huge' ? hugeAnswer(options.bytes) : answers(options.bytes))
         return finish()
       }
       // Write until the kernel's buffer is full, then wait for 'drain': as fast as the reader reads.

@@ -23,6 +23,8 @@ export interface TestHooks {
    * up from the newest for a negative `step`, or to a random place each frame for `'jump'`.
    */
   scrollLog(pane: string, frames: number, step: number | 'jump'): Promise<FrameStats>
+  /** Adds one received chunk of `size` bytes (answers with accented text, back to back) to a pane's log, as one large read would. */
+  appendChunk(pane: string, size: number): void
 }
 
 declare global {
@@ -84,6 +86,18 @@ export function installTestHooks(panes: PaneSet): void {
         renderMs: Math.round(performance.now() - appended),
         entries: log.all().length,
       }
+    },
+
+    appendChunk(name, size) {
+      const log = sessionOf(name).log
+      const bytes = new Uint8Array(size)
+      for (let at = 0, i = 0; at < size; i++) {
+        const one = utf8.encode(dumps({ 'CODIGO DE ERRO': '200', EXPLICAÇÃO: `Usuário ${i} ação` }))
+        bytes.set(one.subarray(0, size - at), at)
+        at += one.length
+      }
+      log.beginSession('127.0.0.1:3213', 'json')
+      log.chunk('received', bytes, 0)
     },
 
     async scrollLog(name, frames, step) {

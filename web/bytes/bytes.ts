@@ -162,3 +162,24 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 }
+
+/**
+ * Bytes [start, end) of page `page` when `bytes` is read `size` bytes a page. Each cut moves past
+ * UTF-8 continuation bytes, so a character is never split between two pages and pages meet exactly.
+ */
+export function pageBounds(bytes: Uint8Array, page: number, size: number): [number, number] {
+  const cut = (at: number) => {
+    let i = Math.min(at, bytes.length)
+    for (let k = 0; k < 3 && i < bytes.length && ((bytes[i] ?? 0) & 0xc0) === 0x80; k++) i++
+    return i
+  }
+  return [cut(page * size), cut((page + 1) * size)]
+}
+
+/** How many pages of `size` bytes `bytes` takes (at least one). */
+export function pageCount(bytes: Uint8Array, size: number): number {
+  let n = Math.max(1, Math.ceil(bytes.length / size))
+  // A last page emptied by the cuts (its bytes ended the character before it) is no page.
+  while (n > 1 && pageBounds(bytes, n - 1, size)[0] >= bytes.length) n--
+  return n
+}

@@ -2,6 +2,7 @@
 import type { Messages } from './pt.ts'
 import { botMenuEn } from './bot-menu.ts'
 import { framingLabEn } from './framing-lab.ts'
+import { logLimitsEn } from './log-limits.ts'
 import { playgroundEn } from './playground.ts'
 import { tourEn } from './tour.ts'
 
@@ -175,7 +176,6 @@ export const en: Messages = {
     'Nothing yet. Connect and send a request: every chunk of bytes that crosses the wire shows up here.',
   logFilteredOut: 'No entry passes the filters.',
   logMore: (n) => `Showing the ${n} most recent entries.`,
-  logDropped: (n) => `${n} old entries dropped to save memory.`,
   dir: { sent: 'sent', received: 'received' },
   chunk: (n) => `chunk #${n}`,
   bytes,
@@ -242,5 +242,6 @@ export const en: Messages = {
   ...framingLabEn,
   ...botMenuEn,
   ...playgroundEn,
+  ...logLimitsEn,
   ...tourEn,
 }

@@ -2,6 +2,7 @@
 import type { Framing } from '../../shared/framing.ts'
 import { botMenuPt } from './bot-menu.ts'
 import { framingLabPt } from './framing-lab.ts'
+import { logLimitsPt } from './log-limits.ts'
 import { playgroundPt } from './playground.ts'
 import { tourPt } from './tour.ts'
 
@@ -175,7 +176,6 @@ export const pt = {
     'Nada ainda. Conecte-se e envie um pedido: cada pedaço de bytes que passar pelo fio aparece aqui.',
   logFilteredOut: 'Nenhuma entrada passa pelos filtros.',
   logMore: (n: number) => `Mostrando as ${n} entradas mais recentes.`,
-  logDropped: (n: number) => `${n} entradas antigas descartadas para poupar memória.`,
   dir: { sent: 'enviado', received: 'recebido' },
   chunk: (n: number) => `pedaço #${n}`,
   bytes,
@@ -244,6 +244,7 @@ export const pt = {
   ...framingLabPt,
   ...botMenuPt,
   ...playgroundPt,
+  ...logLimitsPt,
   ...tourPt,
 }
 
