@@ -42,12 +42,25 @@ export function toHex(bytes: Uint8Array, separator = ' '): string {
   return out.join(separator)
 }
 
+// Value of each hex digit by character code, -1 for anything else.
+const DIGIT = new Int8Array(128).fill(-1)
+for (let i = 0; i < 16; i++) {
+  DIGIT['0123456789abcdef'.charCodeAt(i)] = i
+  DIGIT['0123456789ABCDEF'.charCodeAt(i)] = i
+}
+
 /** Parses hex pairs (spaces allowed) back to bytes; undefined when the text is not hex. */
 export function fromHex(text: string): Uint8Array | undefined {
-  const clean = text.replace(/\s+/g, '')
-  if (clean.length % 2 !== 0 || /[^0-9a-fA-F]/.test(clean)) return undefined
+  // One pass over character codes: an imported log holds megabytes of hex.
+  const clean = /\s/.test(text) ? text.replace(/\s+/g, '') : text
+  if (clean.length % 2 !== 0) return undefined
   const out = new Uint8Array(clean.length / 2)
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16)
+  for (let i = 0; i < out.length; i++) {
+    const hi = DIGIT[clean.charCodeAt(2 * i)] ?? -1
+    const lo = DIGIT[clean.charCodeAt(2 * i + 1)] ?? -1
+    if (hi < 0 || lo < 0) return undefined
+    out[i] = (hi << 4) | lo
+  }
   return out
 }
 

@@ -6,8 +6,8 @@ import type { Entry } from './entries.ts'
  * slots in the filtered rows and their snapshot, and the list's position record for it.
  */
 export const ENTRY_OVERHEAD = 256
-// A mark or span object in a chunk's arrays.
-const MARK_COST = 32
+/** Bytes reckoned per mark or span object in a chunk's arrays. */
+export const MARK_COST = 32
 
 /** The log's caps: entries, and the memory they are reckoned to hold (`entryCost`). */
 export interface LogLimits {
