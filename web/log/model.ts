@@ -14,10 +14,11 @@ import {
 } from './entries.ts'
 import { annotate } from './marks.ts'
 import { FilteredRows } from './rows.ts'
+import { frameScheduler } from './schedule.ts'
 
 /** Scheduling, limits and starting entries of a LogModel. */
 export interface LogModelOptions {
-  /** Runs a callback before the next paint (default requestAnimationFrame). */
+  /** Runs a callback before a coming paint (default: an animation frame, at most every 50 ms). */
   schedule?: (callback: () => void) => void
   /** Keep at most this many entries (default 100,000). */
   maxEntries?: number
@@ -36,12 +37,7 @@ interface Stream {
   open: number[]
 }
 
-const defaultSchedule = (callback: () => void) =>
-  typeof requestAnimationFrame === 'function'
-    ? requestAnimationFrame(() => callback())
-    : setTimeout(callback, 16)
-
-/** The log: append entries as they happen, read a filtered snapshot at most once per frame. */
+/** The log: append entries as they happen, read a filtered snapshot at most once per frame (and 50 ms). */
 export class LogModel {
   private entries: Entry[] = []
   private nextId = 1
@@ -60,7 +56,7 @@ export class LogModel {
   private readonly schedule: (callback: () => void) => void
 
   constructor(options: LogModelOptions = {}) {
-    this.schedule = options.schedule ?? defaultSchedule
+    this.schedule = options.schedule ?? frameScheduler()
     this.budget = new LogBudget({
       maxEntries: options.maxEntries ?? DEFAULT_LIMITS.maxEntries,
       maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes,

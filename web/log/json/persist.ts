@@ -81,7 +81,7 @@ export function restoreLog(storage: StorageLike | undefined, key = LOG_KEY): Ent
 
 /**
  * Saves the model to storage under `key` once changes pause for `delayMs`, at the latest `maxWaitMs`
- * after the first unsaved one (a flood never pauses, and each save stalls the page for a moment),
+ * after the first unsaved one (a flood never pauses, and each save stalls the page for tens of ms),
  * and at once on `save()` (the page calls it on pagehide); `stop()` detaches.
  */
 export function persistLog(
@@ -89,7 +89,7 @@ export function persistLog(
   storage: StorageLike,
   delayMs = 1000,
   key = LOG_KEY,
-  maxWaitMs = 10_000,
+  maxWaitMs = 30_000,
 ): { save(): void; stop(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined
   let since: number | undefined

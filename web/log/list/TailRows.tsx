@@ -3,15 +3,20 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { ChunkEntry, Entry } from '../entries.ts'
 import { LogRow, estimate } from './LogRow.tsx'
 
-// Rows drawn: enough guessed height to fill the view twice over, at least a few and at most this many.
-const MIN_ROWS = 4
+// Rows drawn: enough to fill the view one and a half times, at least two and at most sixty.
+const MIN_ROWS = 2
 const MAX_ROWS = 60
+const FILL = 1.5
 
-/** How many of the newest rows to draw so that they fill a view `height` pixels tall. */
-export function tailLength(rows: readonly Entry[], height: number): number {
+/**
+ * How many of the newest rows to draw to fill a view `height` pixels tall, when rows are `scale`
+ * times as tall as their guessed heights (`estimate`).
+ */
+export function tailLength(rows: readonly Entry[], height: number, scale = 1): number {
+  const goal = (FILL * height) / scale
   let n = 0
   let filled = 0
-  while (n < rows.length && n < MAX_ROWS && (n < MIN_ROWS || filled < 2 * height)) {
+  while (n < rows.length && n < MAX_ROWS && (n < MIN_ROWS || filled < goal)) {
     filled += estimate(rows[rows.length - 1 - n])
     n++
   }
@@ -37,16 +42,27 @@ export function TailRows(props: {
 }) {
   const { rows, scroller } = props
   const [height, setHeight] = useState(() => scroller.clientHeight || 600)
+  // How much taller the drawn rows are than guessed (long answers wrap): so that no more are drawn than fill the view.
+  const [scale, setScale] = useState(1)
   const tail = useRef<HTMLDivElement>(null)
-  const from = rows.length - tailLength(rows, height)
-  const spacer = useMemo(() => {
-    let sum = 0
-    for (let i = 0; i < from; i++) sum += estimate(rows[i])
-    return sum
+  const from = rows.length - tailLength(rows, height, scale)
+  const { spacer, guessed } = useMemo(() => {
+    let spacer = 0
+    for (let i = 0; i < from; i++) spacer += estimate(rows[i])
+    let guessed = 0
+    for (let i = from; i < rows.length; i++) guessed += estimate(rows[i])
+    return { spacer, guessed }
   }, [rows, from])
 
   // Before every paint: the newest row at the bottom of the view.
   useLayoutEffect(() => pin(scroller))
+  useLayoutEffect(() => {
+    // Layout is fresh after pin: reading the drawn height costs nothing more.
+    const drawn = tail.current?.offsetHeight ?? 0
+    const next = Math.min(8, Math.max(0.5, drawn / Math.max(1, guessed)))
+    // Only a real change re-renders: a flood of rows of one kind settles on one scale.
+    if (guessed > 0 && Math.abs(next - scale) > 0.2 * scale) setScale(next)
+  }, [rows, guessed, scale])
   useLayoutEffect(() => {
     // Rows reflow with the text size, theme, language or window: stay on the newest one.
     if (!tail.current) return
