@@ -3,24 +3,20 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { ChunkEntry, Entry } from '../entries.ts'
 import { LogRow, estimate } from './LogRow.tsx'
 
-// Rows drawn: enough to fill the view one and a half times, at least two and at most sixty.
-const MIN_ROWS = 2
+// Rows drawn: enough to fill the view, three more above it (as a virtual list's overscan), at most sixty.
+const EXTRA = 3
 const MAX_ROWS = 60
-const FILL = 1.5
 
 /**
  * How many of the newest rows to draw to fill a view `height` pixels tall, when rows are `scale`
- * times as tall as their guessed heights (`estimate`).
+ * times as tall as their guessed heights (`estimate`), plus a few more above.
  */
 export function tailLength(rows: readonly Entry[], height: number, scale = 1): number {
-  const goal = (FILL * height) / scale
+  const goal = height / scale
   let n = 0
   let filled = 0
-  while (n < rows.length && n < MAX_ROWS && (n < MIN_ROWS || filled < goal)) {
-    filled += estimate(rows[rows.length - 1 - n])
-    n++
-  }
-  return n
+  while (n < rows.length && filled < goal) filled += estimate(rows[rows.length - 1 - n++])
+  return Math.min(rows.length, MAX_ROWS, n + EXTRA)
 }
 
 // Scrolls to the bottom, where the newest row is.

@@ -1,8 +1,11 @@
 // The log while a person reads it: every row in a virtual list, drawn only where the view is.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useLayoutEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { ChunkEntry, Entry } from '../entries.ts'
 import { LogRow, estimate } from './LogRow.tsx'
+
+// Space above the first row and below the last.
+const PADDING = 8
 
 /** Where the list opens: at the newest row, the oldest, or wherever the view already is. */
 export type ListStart = 'end' | 'top' | 'keep'
@@ -18,7 +21,6 @@ export function VirtualRows(props: {
   const { rows, scroller } = props
   // Read once: the list opens there, and later renders leave the view to the reader.
   const [start] = useState(props.start)
-  const [initialOffset] = useState(() => (start === 'keep' ? scroller.scrollTop : 0))
   // Keys and first guesses as typed arrays: the virtualizer reads them for every row whenever sizes change.
   const { ids, guesses } = useMemo(() => {
     const ids = new Float64Array(rows.length)
@@ -29,6 +31,15 @@ export function VirtualRows(props: {
     }
     return { ids, guesses }
   }, [rows])
+  // Opening at the end is an offset, not the library's scrollToEnd(): that one keeps chasing the end
+  // while rows come, which is following, not reading.
+  const [initialOffset] = useState(() => {
+    if (start === 'keep') return scroller.scrollTop
+    if (start === 'top') return 0
+    let total = PADDING * 2
+    for (const guess of guesses) total += guess
+    return Math.max(0, total - scroller.clientHeight)
+  })
 
   // The page is not built with React Compiler, so the hook's unmemoizable functions cost nothing here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -39,17 +50,13 @@ export function VirtualRows(props: {
     getItemKey: (i) => ids[i] ?? -i,
     // Few rows beyond the view: mounting byte grids is what a fast scroll pays for (measured, see bench:log).
     overscan: 2,
-    paddingStart: 8,
-    paddingEnd: 8,
+    paddingStart: PADDING,
+    paddingEnd: PADDING,
     initialOffset,
     // The library's log mode: the row in view stays put when the oldest rows are dropped.
     anchorTo: 'end',
     followOnAppend: false,
   })
-
-  useLayoutEffect(() => {
-    if (start === 'end') virtualizer.scrollToEnd()
-  }, [start, virtualizer])
 
   return (
     <div className="log-rows" style={{ height: virtualizer.getTotalSize() }}>
