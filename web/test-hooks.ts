@@ -23,6 +23,8 @@ export interface TestHooks {
    * up from the newest for a negative `step`, or to a random place each frame for `'jump'`.
    */
   scrollLog(pane: string, frames: number, step: number | 'jump'): Promise<FrameStats>
+  /** Adds one received chunk of `size` bytes (answers with accented text, back to back) to a pane's log, as one large read would. */
+  appendChunk(pane: string, size: number): void
 }
 
 declare global {
@@ -69,7 +71,9 @@ export function installTestHooks(panes: PaneSet): void {
       const started = performance.now()
       log.clear()
       log.beginSession('127.0.0.1:3213', 'json')
-      for (let i = 0, t = 0; log.all().length < total; i++, t += 0.05) {
+      // Stops short if the log's caps drop entries before `total` are held (the figures then say so).
+      for (let i = 0; log.all().length < total && log.usage().dropped.entries === 0; i++) {
+        const t = i * 0.05
         const left = total - log.all().length
         // Each chunk here is one whole message, so it adds two entries: the chunk and the message.
         if (left < 2 || i % 25 === 24) log.event({ type: 'ws-open' }, t)
@@ -84,6 +88,18 @@ export function installTestHooks(panes: PaneSet): void {
         renderMs: Math.round(performance.now() - appended),
         entries: log.all().length,
       }
+    },
+
+    appendChunk(name, size) {
+      const log = sessionOf(name).log
+      const bytes = new Uint8Array(size)
+      for (let at = 0, i = 0; at < size; i++) {
+        const one = utf8.encode(dumps({ 'CODIGO DE ERRO': '200', EXPLICAÇÃO: `Usuário ${i} ação` }))
+        bytes.set(one.subarray(0, size - at), at)
+        at += one.length
+      }
+      log.beginSession('127.0.0.1:3213', 'json')
+      log.chunk('received', bytes, 0)
     },
 
     async scrollLog(name, frames, step) {

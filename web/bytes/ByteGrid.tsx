@@ -8,10 +8,14 @@ interface Props {
   bytes: Uint8Array
   marks?: readonly Mark[]
   spans?: readonly Span[]
-  /** Show at most this many leading bytes. */
+  /** Start at this byte (a page of a large chunk; a character's first byte, see `pageBounds`). */
+  from?: number
+  /** Show bytes up to this index (exclusive): at most this many leading bytes when `from` is 0. */
   limit?: number
   /** Also show this many trailing bytes after an ellipsis, when bytes exceed `limit`. */
   tail?: number
+  /** Say how many bytes are left out after `limit` (default true; a page of a chunk has its own pager). */
+  gap?: boolean
 }
 
 /** A drawn group: a character, or a whole 4-byte length prefix shown with its value. */
@@ -49,6 +53,7 @@ function cells(bytes: Uint8Array, from: number, to: number, spans: readonly Span
 export const ByteGrid = memo(function ByteGrid(props: Props) {
   const t = useT()
   const { bytes, marks = NONE, spans = NONE } = props
+  const from = Math.min(props.from ?? 0, bytes.length)
   // Cut between characters, not inside one: move the cuts over UTF-8 continuation bytes.
   const continues = (i: number) => ((bytes[i] ?? 0) & 0xc0) === 0x80
   let limit = Math.min(props.limit ?? bytes.length, bytes.length)
@@ -62,18 +67,23 @@ export const ByteGrid = memo(function ByteGrid(props: Props) {
     tailFrom--
   }
   const tail = bytes.length - tailFrom
-  const head = useMemo(() => cells(bytes, 0, limit, spans), [bytes, limit, spans])
+  const head = useMemo(() => cells(bytes, from, limit, spans), [bytes, from, limit, spans])
   const end = useMemo(
     () => (tail > 0 ? cells(bytes, bytes.length - tail, bytes.length, spans) : []),
     [bytes, tail, spans],
   )
   const skipped = bytes.length - limit - tail
+  // Marks by byte index, once per render rather than a search per cell (a chunk may hold hundreds).
+  const marksAt = useMemo(() => {
+    const at = new Map<number, Mark[]>()
+    for (const m of marks) at.set(m.at, [...(at.get(m.at) ?? []), m])
+    return at
+  }, [marks])
 
   const roleOf = (g: Cell) => spans.find((s) => g.offset >= s.from && g.offset < s.to)?.role
   const renderMarks = (at: number) =>
-    marks
-      .filter((m) => m.at === at)
-      .sort((a, b) => (a.edge === b.edge ? 0 : a.edge === 'end' ? -1 : 1))
+    (marksAt.get(at) ?? NONE)
+      .toSorted((a, b) => (a.edge === b.edge ? 0 : a.edge === 'end' ? -1 : 1))
       .map((m) => (
         <span
           key={`${m.edge}${m.msg}`}
@@ -111,7 +121,7 @@ export const ByteGrid = memo(function ByteGrid(props: Props) {
   return (
     <div className="byte-grid" aria-hidden="true">
       {head.map(cell)}
-      {skipped > 0 && (
+      {skipped > 0 && props.gap !== false && (
         <span className="g k-gap">
           <span className="hx">…</span>
           <span className="ch">{t.bytes(skipped)}</span>

@@ -6,6 +6,8 @@ import {
   fromHex,
   groupBytes,
   hexByte,
+  pageBounds,
+  pageCount,
   toHex,
   visibleText,
 } from './bytes.ts'
@@ -95,5 +97,38 @@ describe('formatSize', () => {
     expect(formatSize(98)).toBe('98 B')
     expect(formatSize(1536)).toBe('1.5 KiB')
     expect(formatSize(3 * 1024 * 1024)).toBe('3.0 MiB')
+  })
+})
+
+describe('pages of a large chunk', () => {
+  it('cuts pages between characters, so they meet exactly and cover every byte once', () => {
+    // 'ção' is c3 a7 c3 a3 6f: with 3-byte pages, cuts at 3 and 6 fall inside characters.
+    const bytes = utf8('ação ação ação')
+    const n = pageCount(bytes, 3)
+    const pages = Array.from({ length: n }, (_, i) => pageBounds(bytes, i, 3))
+    expect(pages[0]![0]).toBe(0)
+    expect(pages.at(-1)![1]).toBe(bytes.length)
+    for (let i = 1; i < n; i++) expect(pages[i]![0]).toBe(pages[i - 1]![1])
+    for (const [from, to] of pages) {
+      expect(to).toBeGreaterThan(from)
+      // No page starts on a continuation byte.
+      expect((bytes[from]! & 0xc0) === 0x80).toBe(false)
+    }
+    const text = pages.map(([from, to]) => new TextDecoder().decode(bytes.subarray(from, to)))
+    expect(text.join('')).toBe('ação ação ação')
+  })
+
+  it('counts 64 pages of 1 KiB in 64 KiB, and one page for a short chunk', () => {
+    expect(pageCount(new Uint8Array(65_536), 1024)).toBe(64)
+    expect(pageCount(new Uint8Array(10), 1024)).toBe(1)
+    expect(pageCount(new Uint8Array(0), 1024)).toBe(1)
+    expect(pageBounds(new Uint8Array(65_536), 63, 1024)).toEqual([64_512, 65_536])
+  })
+
+  it('parses hex of either case and with spaces, and refuses anything else', () => {
+    expect(fromHex('7B7d')).toEqual(new Uint8Array([0x7b, 0x7d]))
+    expect(fromHex('')).toEqual(new Uint8Array(0))
+    expect(fromHex('0g')).toBeUndefined()
+    expect(fromHex('éé')).toBeUndefined()
   })
 })

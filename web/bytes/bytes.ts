@@ -42,12 +42,25 @@ export function toHex(bytes: Uint8Array, separator = ' '): string {
   return out.join(separator)
 }
 
+// Value of each hex digit by character code, -1 for anything else.
+const DIGIT = new Int8Array(128).fill(-1)
+for (let i = 0; i < 16; i++) {
+  DIGIT['0123456789abcdef'.charCodeAt(i)] = i
+  DIGIT['0123456789ABCDEF'.charCodeAt(i)] = i
+}
+
 /** Parses hex pairs (spaces allowed) back to bytes; undefined when the text is not hex. */
 export function fromHex(text: string): Uint8Array | undefined {
-  const clean = text.replace(/\s+/g, '')
-  if (clean.length % 2 !== 0 || /[^0-9a-fA-F]/.test(clean)) return undefined
+  // One pass over character codes: an imported log holds megabytes of hex.
+  const clean = /\s/.test(text) ? text.replace(/\s+/g, '') : text
+  if (clean.length % 2 !== 0) return undefined
   const out = new Uint8Array(clean.length / 2)
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16)
+  for (let i = 0; i < out.length; i++) {
+    const hi = DIGIT[clean.charCodeAt(2 * i)] ?? -1
+    const lo = DIGIT[clean.charCodeAt(2 * i + 1)] ?? -1
+    if (hi < 0 || lo < 0) return undefined
+    out[i] = (hi << 4) | lo
+  }
   return out
 }
 
@@ -161,4 +174,25 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+}
+
+/**
+ * Bytes [start, end) of page `page` when `bytes` is read `size` bytes a page. Each cut moves past
+ * UTF-8 continuation bytes, so a character is never split between two pages and pages meet exactly.
+ */
+export function pageBounds(bytes: Uint8Array, page: number, size: number): [number, number] {
+  const cut = (at: number) => {
+    let i = Math.min(at, bytes.length)
+    for (let k = 0; k < 3 && i < bytes.length && ((bytes[i] ?? 0) & 0xc0) === 0x80; k++) i++
+    return i
+  }
+  return [cut(page * size), cut((page + 1) * size)]
+}
+
+/** How many pages of `size` bytes `bytes` takes (at least one). */
+export function pageCount(bytes: Uint8Array, size: number): number {
+  let n = Math.max(1, Math.ceil(bytes.length / size))
+  // A last page emptied by the cuts (its bytes ended the character before it) is no page.
+  while (n > 1 && pageBounds(bytes, n - 1, size)[0] >= bytes.length) n--
+  return n
 }

@@ -4,6 +4,7 @@ import { botMenuEn } from './bot-menu.ts'
 import { checkEn } from './check.ts'
 import { classViewEn } from './class-view.ts'
 import { framingLabEn } from './framing-lab.ts'
+import { logLimitsEn } from './log-limits.ts'
 import { playgroundEn } from './playground.ts'
 import { tourEn } from './tour.ts'
 import { workspaceEn } from './workspace.ts'
@@ -179,7 +180,6 @@ export const en: Messages = {
     'Nothing yet. Connect and send a request: every chunk of bytes that crosses the wire shows up here.',
   logFilteredOut: 'No entry passes the filters.',
   logMore: (n) => `Showing the ${n} most recent entries.`,
-  logDropped: (n) => `${n} old entries dropped to save memory.`,
   dir: { sent: 'sent', received: 'received' },
   chunk: (n) => `chunk #${n}`,
   bytes,
@@ -246,6 +246,7 @@ export const en: Messages = {
   ...framingLabEn,
   ...botMenuEn,
   ...playgroundEn,
+  ...logLimitsEn,
   ...tourEn,
   ...checkEn,
   ...workspaceEn,

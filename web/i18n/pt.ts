@@ -4,6 +4,7 @@ import { botMenuPt } from './bot-menu.ts'
 import { checkPt } from './check.ts'
 import { classViewPt } from './class-view.ts'
 import { framingLabPt } from './framing-lab.ts'
+import { logLimitsPt } from './log-limits.ts'
 import { playgroundPt } from './playground.ts'
 import { tourPt } from './tour.ts'
 import { workspacePt } from './workspace.ts'
@@ -179,7 +180,6 @@ export const pt = {
     'Nada ainda. Conecte-se e envie um pedido: cada pedaço de bytes que passar pelo fio aparece aqui.',
   logFilteredOut: 'Nenhuma entrada passa pelos filtros.',
   logMore: (n: number) => `Mostrando as ${n} entradas mais recentes.`,
-  logDropped: (n: number) => `${n} entradas antigas descartadas para poupar memória.`,
   dir: { sent: 'enviado', received: 'recebido' },
   chunk: (n: number) => `pedaço #${n}`,
   bytes,
@@ -248,6 +248,7 @@ export const pt = {
   ...framingLabPt,
   ...botMenuPt,
   ...playgroundPt,
+  ...logLimitsPt,
   ...tourPt,
   ...checkPt,
   ...workspacePt,

@@ -1,12 +1,8 @@
 // One chunk in the log: direction, time, size, copy button, and its bytes with message boundaries.
-import { memo, useState } from 'react'
-import { visibleText } from '../bytes/bytes.ts'
+import { memo } from 'react'
 import type { ChunkEntry } from './entries.ts'
 import { useT } from '../i18n/use-i18n.ts'
-import { ByteGrid } from '../bytes/ByteGrid.tsx'
-
-// Long chunks start folded: the grid costs a few DOM nodes per byte.
-const FOLD = 256
+import { ChunkBytes } from './ChunkBytes.tsx'
 
 /** A chunk row; `onCopy` copies its bytes as hex. */
 export const ChunkRow = memo(function ChunkRow(props: {
@@ -15,8 +11,6 @@ export const ChunkRow = memo(function ChunkRow(props: {
 }) {
   const t = useT()
   const { entry } = props
-  const [all, setAll] = useState(false)
-  const folded = !all && entry.bytes.length > FOLD
   return (
     <article
       className={`entry chunk dir-${entry.dir}${entry.previous ? ' previous' : ''}`}
@@ -37,18 +31,7 @@ export const ChunkRow = memo(function ChunkRow(props: {
           {t.copyHex}
         </button>
       </div>
-      <span className="sr-only">{visibleText(entry.bytes, FOLD)}</span>
-      <ByteGrid
-        bytes={entry.bytes}
-        marks={entry.marks}
-        spans={entry.spans}
-        {...(folded ? { limit: FOLD } : {})}
-      />
-      {folded && (
-        <button type="button" className="button ghost small" onClick={() => setAll(true)}>
-          {t.showAll(entry.bytes.length)}
-        </button>
-      )}
+      <ChunkBytes entry={entry} />
     </article>
   )
 })

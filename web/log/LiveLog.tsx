@@ -1,84 +1,40 @@
-// The live log: filters, then every chunk, decoded message and event in a virtual list, newest at the bottom.
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import type { ChunkEntry, Entry } from './entries.ts'
+// The live log: filters, then every chunk, decoded message and event, newest at the bottom.
+import { useState, type KeyboardEvent } from 'react'
 import { useSession, useLog } from '../session/use-session.ts'
 import { useCopyHex } from '../bytes/use-copy-hex.ts'
 import { useT } from '../i18n/use-i18n.ts'
 import { usePaneId } from '../playground/panes/use-pane.ts'
-import { ChunkRow } from './ChunkRow.tsx'
-import { EventRow } from './EventRow.tsx'
 import { LogActions, LogFilters } from './LogToolbar.tsx'
-import { MessageCard } from './decode/MessageCard.tsx'
-
-// A first guess at a row's height in pixels; each row is measured once it renders.
-function estimate(entry: Entry | undefined): number {
-  if (!entry || entry.kind === 'event') return 38
-  if (entry.kind === 'message') return entry.view.type === 'response' ? 112 : 84
-  const shown = Math.min(entry.bytes.length, 256)
-  return 46 + Math.ceil(shown / 24) * 34 + (entry.bytes.length > 256 ? 30 : 0)
-}
+import { TailRows } from './list/TailRows.tsx'
+import { VirtualRows, type ListStart } from './list/VirtualRows.tsx'
 
 // Keys that scroll the log up: reading older entries pauses following the newest.
 const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home'])
 
-/** The log's body; the list is role=log so screen readers hear new entries while it follows them. */
+/**
+ * The log's body; the list is role=log so screen readers hear new entries while it follows them.
+ * Following, it draws only the newest rows (TailRows); paused, every row in a virtual list (VirtualRows).
+ */
 export function LiveLog({ readOnly = false }: { readOnly?: boolean }) {
   const t = useT()
   const pid = usePaneId()
   const session = useSession()
   const log = useLog()
-  const [autoScroll, setAutoScroll] = useState(!readOnly)
+  // 'follow', or where the paused list opened.
+  const [mode, setMode] = useState<'follow' | ListStart>(readOnly ? 'top' : 'follow')
+  const autoScroll = mode === 'follow'
   const { copyStatus, onCopy } = useCopyHex()
-  const scroller = useRef<HTMLDivElement>(null)
+  // The scrolling box as state: the rows inside need it when they first lay out, before a ref is set.
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
   const rows = log.visible
-  // Keys and first guesses as typed arrays: the virtualizer reads them for every row whenever sizes change.
-  const { ids, guesses } = useMemo(() => {
-    const ids = new Float64Array(rows.length)
-    const guesses = new Float32Array(rows.length)
-    for (let i = 0; i < rows.length; i++) {
-      ids[i] = rows[i]!.id
-      guesses[i] = estimate(rows[i])
-    }
-    return { ids, guesses }
-  }, [rows])
 
-  // The page is not built with React Compiler, so the hook's unmemoizable functions cost nothing here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (i) => guesses[i] ?? 40,
-    getItemKey: (i) => ids[i] ?? -i,
-    // Few rows beyond the view: mounting byte grids is what a fast scroll pays for (measured, see bench:log).
-    overscan: 2,
-    paddingStart: 8,
-    paddingEnd: 8,
-    // The library's log mode: appends scroll into view only while the view is at the end.
-    anchorTo: 'end',
-    followOnAppend: autoScroll,
-    scrollEndThreshold: 48,
-  })
-
-  const sizer = useRef<HTMLDivElement>(null)
-  useLayoutEffect(() => {
-    // Rows reflow with the text size, theme, language or window: stay on the newest one while following.
-    const el = scroller.current
-    if (!autoScroll || !el || !sizer.current) return
-    virtualizer.scrollToEnd()
-    const observer = new ResizeObserver(() => virtualizer.scrollToEnd())
-    observer.observe(el)
-    observer.observe(sizer.current)
-    return () => observer.disconnect()
-  }, [autoScroll, virtualizer])
-
-  const pause = () => {
-    if (autoScroll) setAutoScroll(false)
+  const pause = (start: ListStart) => {
+    if (autoScroll) setMode(start)
   }
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return
-    if (UP_KEYS.has(e.key)) pause()
-    else if (e.key === 'End') setAutoScroll(true)
+    if (UP_KEYS.has(e.key)) pause(e.key === 'Home' ? 'top' : 'end')
+    else if (e.key === 'End') setMode('follow')
   }
 
   return (
@@ -95,56 +51,34 @@ export function LiveLog({ readOnly = false }: { readOnly?: boolean }) {
           </p>
           <LogActions
             autoScroll={autoScroll}
-            onAutoScroll={setAutoScroll}
+            onAutoScroll={(on) => setMode(on ? 'follow' : 'end')}
             {...(readOnly ? {} : { onClear: () => session.log.clear() })}
           />
         </div>
       </div>
-      {log.dropped > 0 && <p className="log-note">{t.logDropped(log.dropped)}</p>}
+      {log.dropped > 0 && <p className="log-note">{t.logDropped(log.dropped, log.droppedBytes)}</p>}
       <div
         id={pid('log')}
-        ref={scroller}
+        ref={setScroller}
         className="log"
         role="log"
         aria-live={autoScroll ? 'polite' : 'off'}
         aria-label={t.logLabel}
         tabIndex={0}
-        onWheel={(e) => e.deltaY < 0 && pause()}
+        onWheel={(e) => e.deltaY < 0 && pause('end')}
         onKeyDown={onKey}
-        // A press on the log itself (not a row) is a grab of its scrollbar.
-        onPointerDown={(e) => e.target === e.currentTarget && pause()}
+        // A press on the log itself (not a row) is a grab of its scrollbar: the view stays where it is.
+        onPointerDown={(e) => e.target === e.currentTarget && pause('keep')}
       >
         {log.total === 0 && <p className="log-empty">{t.logEmpty}</p>}
         {log.total > 0 && rows.length === 0 && <p className="log-empty">{t.logFilteredOut}</p>}
-        <div ref={sizer} className="log-rows" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const entry = rows[item.index]
-            if (!entry) return null
-            return (
-              <div
-                key={item.key}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                className="log-row"
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                <Row entry={entry} onCopy={onCopy} />
-              </div>
-            )
-          })}
-        </div>
+        {scroller &&
+          (autoScroll ? (
+            <TailRows rows={rows} scroller={scroller} onCopy={onCopy} />
+          ) : (
+            <VirtualRows rows={rows} scroller={scroller} start={mode} onCopy={onCopy} />
+          ))}
       </div>
     </>
   )
-}
-
-function Row({ entry, onCopy }: { entry: Entry; onCopy: (entry: ChunkEntry) => void }) {
-  switch (entry.kind) {
-    case 'chunk':
-      return <ChunkRow entry={entry} onCopy={onCopy} />
-    case 'message':
-      return <MessageCard entry={entry} />
-    case 'event':
-      return <EventRow entry={entry} />
-  }
 }

@@ -103,8 +103,10 @@ export interface LogSnapshot {
   total: number
   counts: LogCounts
   filter: LogFilter
-  /** Entries dropped because the log reached `maxEntries`. */
+  /** The oldest entries dropped because the log reached one of its caps (entries or bytes). */
   dropped: number
+  /** The bytes those entries were reckoned to hold (budget.ts `entryCost`). */
+  droppedBytes: number
 }
 
 /** Every filter on: the log's starting state. */

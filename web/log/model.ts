@@ -1,6 +1,7 @@
 // The live log's model: entries appended as they happen, framing decoders per direction, batched snapshots (no React).
 import { createDecoder, type Decoder, type FrameEvent, type Framing } from '../../shared/framing.ts'
-import { decodeMessage, frameErrorView, type Direction } from './decode/decode.ts'
+import { DEFAULT_LIMITS, LogBudget, entryCost, type Dropped } from './budget.ts'
+import { decodeMessage, frameErrorView, type Direction, type MessageView } from './decode/decode.ts'
 import {
   ALL,
   type ChunkEntry,
@@ -11,15 +12,22 @@ import {
   type LogSnapshot,
   type MessageEntry,
 } from './entries.ts'
+import { annotate } from './marks.ts'
 import { FilteredRows } from './rows.ts'
+import { frameScheduler } from './schedule.ts'
 
 /** Scheduling, limits and starting entries of a LogModel. */
 export interface LogModelOptions {
-  /** Runs a callback before the next paint (default requestAnimationFrame). */
+  /** Runs a callback before a coming paint (default: an animation frame, at most every 50 ms). */
   schedule?: (callback: () => void) => void
+  /** Keep at most this many entries (default 100,000). */
   maxEntries?: number
-  /** Entries to start with, e.g. restored from storage. */
+  /** Keep at most this many bytes of entries, as `entryCost` reckons them (default 64 MiB). */
+  maxBytes?: number
+  /** Entries to start with, e.g. restored from storage or imported; the oldest past the caps are dropped. */
   initial?: readonly Entry[]
+  /** Entries already dropped before `initial` (an imported log's), counted with the model's own. */
+  initialDropped?: Dropped
 }
 
 // Each direction of a connection: its decoder, stream offset, and chunks a message may still end in.
@@ -29,12 +37,7 @@ interface Stream {
   open: number[]
 }
 
-const defaultSchedule = (callback: () => void) =>
-  typeof requestAnimationFrame === 'function'
-    ? requestAnimationFrame(() => callback())
-    : setTimeout(callback, 16)
-
-/** The log: append entries as they happen, read a filtered snapshot at most once per frame. */
+/** The log: append entries as they happen, read a filtered snapshot at most once per frame (and 50 ms). */
 export class LogModel {
   private entries: Entry[] = []
   private nextId = 1
@@ -45,18 +48,23 @@ export class LogModel {
   private filter: LogFilter = ALL
   private readonly rows = new FilteredRows(ALL)
   private counts: LogCounts = { chunks: 0, messages: 0, events: 0, sent: 0, received: 0 }
-  private dropped = 0
+  private readonly budget: LogBudget
   private scheduled = false
   private snapshot: LogSnapshot
   private readonly listeners = new Set<() => void>()
   private readonly messageListeners = new Set<(entry: MessageEntry) => void>()
   private readonly schedule: (callback: () => void) => void
-  private readonly maxEntries: number
 
   constructor(options: LogModelOptions = {}) {
-    this.schedule = options.schedule ?? defaultSchedule
-    this.maxEntries = options.maxEntries ?? 100_000
+    this.schedule = options.schedule ?? frameScheduler()
+    this.budget = new LogBudget({
+      maxEntries: options.maxEntries ?? DEFAULT_LIMITS.maxEntries,
+      maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes,
+    })
     for (const entry of options.initial ?? []) this.adopt(entry)
+    this.trim()
+    this.budget.dropped.entries += options.initialDropped?.entries ?? 0
+    this.budget.dropped.bytes += options.initialDropped?.bytes ?? 0
     this.snapshot = this.build(0)
   }
 
@@ -78,6 +86,11 @@ export class LogModel {
   /** Every entry held, oldest first (for persistence and tests). */
   all(): readonly Entry[] {
     return this.entries
+  }
+
+  /** Bytes the held entries are reckoned to hold (the sum of their `entryCost`), and what was dropped. */
+  usage(): { held: number; dropped: Dropped } {
+    return { held: this.budget.held, dropped: { ...this.budget.dropped } }
   }
 
   /**
@@ -103,7 +116,9 @@ export class LogModel {
   }
 
   /** Records a chunk and whatever messages it completes. */
-  chunk(dir: Direction, bytes: Uint8Array, t: number): void {
+  chunk(dir: Direction, given: Uint8Array, t: number): void {
+    // A view into a larger buffer would keep all of it alive for as long as the entry: keep a copy.
+    const bytes = given.byteLength === given.buffer.byteLength ? given : given.slice()
     const stream = this.streams?.[dir]
     const offset = stream?.offset ?? 0
     const entry: ChunkEntry = {
@@ -136,7 +151,7 @@ export class LogModel {
     this.entries = []
     this.rows.reset([], this.filter)
     this.counts = { chunks: 0, messages: 0, events: 0, sent: 0, received: 0 }
-    this.dropped = 0
+    this.budget.reset()
     if (this.streams) for (const dir of ['sent', 'received'] as const) this.streams[dir].open = []
     this.flush()
   }
@@ -167,7 +182,7 @@ export class LogModel {
       if (to <= ev.start || from >= ev.end) continue
       first ??= chunk.n
       last = chunk.n
-      this.replace({ ...chunk, ...this.annotate(chunk, ev, n) })
+      this.replace({ ...chunk, ...annotate(chunk, ev, n, this.framing) })
     }
     if (stream) stream.open = stream.open.filter((id) => this.chunkEnd(id) > ev.end)
     const entry: MessageEntry = {
@@ -180,37 +195,15 @@ export class LogModel {
       end: ev.end,
       ...(first !== undefined && last !== undefined ? { chunks: [first, last] as const } : {}),
       body: ev.type === 'message' ? ev.body : new Uint8Array(0),
-      view: ev.type === 'message' ? decodeMessage(dir, ev.body) : frameErrorView(ev),
+      view: this.decode(dir, ev),
     }
     this.append(entry)
     for (const listener of this.messageListeners) listener(entry)
   }
 
-  // The marks and spans a frame event adds to one chunk it overlaps.
-  private annotate(
-    chunk: ChunkEntry,
-    ev: FrameEvent,
-    n: number,
-  ): Pick<ChunkEntry, 'marks' | 'spans'> {
-    const base = chunk.offset
-    const size = chunk.bytes.length
-    const clip = (x: number) => Math.min(size, Math.max(0, x - base))
-    const marks = [...chunk.marks]
-    const spans = [...chunk.spans]
-    if (ev.type === 'error') {
-      spans.push({ from: clip(ev.start), to: clip(ev.end), role: 'rejected' })
-      return { marks, spans }
-    }
-    if (ev.start >= base) marks.push({ at: ev.start - base, edge: 'start', msg: n })
-    if (ev.end <= base + size) marks.push({ at: ev.end - base, edge: 'end', msg: n })
-    // Framing bytes: the length prefix before the body, or the newline after it.
-    const extra = ev.end - ev.start - ev.body.length
-    if (extra > 0 && this.framing === 'length') {
-      spans.push({ from: clip(ev.start), to: clip(ev.start + extra), role: 'frame' })
-    } else if (extra > 0) {
-      spans.push({ from: clip(ev.end - extra), to: clip(ev.end), role: 'frame' })
-    }
-    return { marks, spans: spans.filter((s) => s.to > s.from) }
+  // The decode step, one place for every framed message: its bytes -> what the log shows of it.
+  private decode(dir: Direction, ev: FrameEvent): MessageView {
+    return ev.type === 'message' ? decodeMessage(dir, ev.body) : frameErrorView(ev)
   }
 
   private chunkEnd(id: number): number {
@@ -224,8 +217,10 @@ export class LogModel {
   }
 
   private replace(entry: Entry): void {
-    const first = this.entries[0]
-    if (first) this.entries[entry.id - first.id] = entry
+    const old = this.byId(entry.id)
+    if (!old) return
+    this.budget.add(entryCost(entry) - entryCost(old))
+    this.entries[entry.id - this.entries[0]!.id] = entry
     this.rows.replace(entry)
     this.touch()
   }
@@ -233,14 +228,7 @@ export class LogModel {
   private append(entry: Entry): void {
     entry.id = this.nextId++
     this.adopt(entry)
-    if (this.entries.length > this.maxEntries) {
-      // Drop a tenth at once, so trimming costs O(1) per entry on average.
-      const cut = Math.ceil(this.maxEntries / 10)
-      for (const old of this.entries.slice(0, cut)) this.count(old, -1)
-      this.entries.splice(0, cut)
-      this.dropped += cut
-      if (this.entries[0]) this.rows.dropBefore(this.entries[0].id)
-    }
+    this.trim()
     this.touch()
   }
 
@@ -251,6 +239,17 @@ export class LogModel {
     this.entries.push(entry)
     this.rows.add(entry)
     this.count(entry, 1)
+    this.budget.add(entryCost(entry))
+  }
+
+  // Drops the oldest entries once the log passes either cap.
+  private trim(): void {
+    const cut = this.budget.cut(this.entries)
+    if (cut === 0) return
+    const gone = this.entries.splice(0, cut)
+    for (const old of gone) this.count(old, -1)
+    this.budget.drop(gone)
+    if (this.entries[0]) this.rows.dropBefore(this.entries[0].id)
   }
 
   private count(entry: Entry, delta: number): void {
@@ -279,7 +278,8 @@ export class LogModel {
       total: this.entries.length,
       counts: { ...this.counts },
       filter: this.filter,
-      dropped: this.dropped,
+      dropped: this.budget.dropped.entries,
+      droppedBytes: this.budget.dropped.bytes,
     }
   }
 }

@@ -1,14 +1,14 @@
 // The playground mode: its actions (add client, export, import), the client panes, and the review of a file.
-import type { Messages } from '../i18n/messages.ts'
 import type { PaneSet } from './panes/panes.ts'
 import type { TargetsStore } from '../targets/targets-store.ts'
 import type { BridgeLocation } from '../targets/targets.ts'
 import { SessionContext } from '../session/use-session.ts'
 import { useT } from '../i18n/use-i18n.ts'
 import { PanePrefix } from './panes/use-pane.ts'
-import type { ImportFailure, PlaygroundState, ReviewPane } from './use-playground.ts'
+import type { PlaygroundState, ReviewPane } from './use-playground.ts'
 import { ClientPane } from './panes/ClientPane.tsx'
 import { ExchangeCard } from './panes/ExchangeCard.tsx'
+import { importFailureText } from './review/import-failure.ts'
 
 /** Add client, Export and Import, shown beside the mode tabs. */
 export function PlaygroundActions({ panes, state }: { panes: PaneSet; state: PlaygroundState }) {
@@ -54,21 +54,6 @@ export function PlaygroundActions({ panes, state }: { panes: PaneSet; state: Pla
   )
 }
 
-function failureText(failure: ImportFailure, t: Messages): string {
-  const e = failure.error
-  const why =
-    e.kind === 'not-json'
-      ? t.importNotJson
-      : e.kind === 'not-log'
-        ? t.importNotLog
-        : e.kind === 'version'
-          ? t.importVersion(String(e.version))
-          : e.kind === 'invalid'
-            ? t.importInvalid(e.path || '/', e.message)
-            : t.importUnreadable
-  return `${t.importFailed(failure.fileName)} ${why}`
-}
-
 /** The live panes side by side, or the panes of an imported file with a review banner. */
 export function Playground(props: {
   panes: PaneSet
@@ -83,7 +68,7 @@ export function Playground(props: {
     <>
       {failure && (
         <div className="import-error" role="alert">
-          <p>{failureText(failure, t)}</p>
+          <p>{importFailureText(failure, t)}</p>
           <button type="button" className="button small" onClick={state.dismissFailure}>
             {t.dismiss}
           </button>

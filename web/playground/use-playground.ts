@@ -3,12 +3,14 @@ import { useCallback, useState, useSyncExternalStore } from 'react'
 import type { Framing } from '../../shared/framing.ts'
 import { downloadText } from '../lib/download.ts'
 import { ClientSession } from '../session/client-session.ts'
+import type { Dropped } from '../log/budget.ts'
 import type { Entry } from '../log/entries.ts'
 import {
+  droppedOf,
   exportFileName,
   exportLog,
-  importLog,
   paneLogOf,
+  readLogFile,
   type ImportError,
   type PaneLog,
 } from './review/log-file.ts'
@@ -35,13 +37,13 @@ export interface ImportFailure {
   error: ImportError | { kind: 'unreadable' }
 }
 
-/** A ClientSession for reading: its log starts with `entries`, and it refuses to open a socket. */
-export function reviewSession(entries: readonly Entry[]): ClientSession {
+/** A ClientSession for reading: its log starts with `entries` (`dropped` before them), and it refuses to open a socket. */
+export function reviewSession(entries: readonly Entry[], dropped?: Dropped): ClientSession {
   return new ClientSession({
     socket: () => {
       throw Object.assign(new Error('a reviewed log is read-only'), { code: 'WL_ERR_READ_ONLY' })
     },
-    log: { initial: entries },
+    log: { initial: entries, ...(dropped ? { initialDropped: dropped } : {}) },
   })
 }
 
@@ -53,20 +55,17 @@ export function usePlayground(panes: PaneSet) {
 
   const exportAll = useCallback(() => {
     const logs: PaneLog[] = review
-      ? review.panes.map((p) => ({ ...p, entries: p.session.log.all() }))
+      ? review.panes.map(({ session, ...p }) => ({
+          ...p,
+          entries: session.log.all(),
+          ...droppedOf(session),
+        }))
       : list.map((p) => paneLogOf(p.name, p.session))
     downloadText(exportFileName(), exportLog(logs), 'application/json')
   }, [review, list])
 
   const importFile = useCallback(async (file: File) => {
-    let text: string
-    try {
-      text = await file.text()
-    } catch {
-      setFailure({ fileName: file.name, error: { kind: 'unreadable' } })
-      return
-    }
-    const result = importLog(text)
+    const result = await readLogFile(file)
     if (!result.ok) {
       setFailure({ fileName: file.name, error: result.error })
       return
@@ -75,7 +74,10 @@ export function usePlayground(panes: PaneSet) {
     setReview({
       fileName: file.name,
       exportedAt: result.exportedAt,
-      panes: result.panes.map(({ entries, ...p }) => ({ ...p, session: reviewSession(entries) })),
+      panes: result.panes.map(({ entries, dropped, ...p }) => ({
+        ...p,
+        session: reviewSession(entries, dropped),
+      })),
     })
   }, [])
 

@@ -1,8 +1,10 @@
 // Export every pane's log as one versioned JSON file, and read such a file back for review.
 import { z } from 'zod'
 import { FRAMINGS, type Framing } from '../../../shared/framing.ts'
+import { DEFAULT_LIMITS, entryCost, type Dropped, type LogLimits } from '../../log/budget.ts'
 import type { Entry } from '../../log/entries.ts'
 import { EntryJson, entryFromJson, entryToJson } from '../../log/json/entry-json.ts'
+import { estimateCost, keepNewest } from './keep-newest.ts'
 import type { ClientSession } from '../../session/client-session.ts'
 import { PANE_NAMES, type PaneName } from '../panes/panes.ts'
 
@@ -10,6 +12,13 @@ import { PANE_NAMES, type PaneName } from '../panes/panes.ts'
 export const EXPORT_FORMAT = 'wire-lab-log'
 /** The format version this page writes and reads. */
 export const EXPORT_VERSION = 1
+/**
+ * The largest file this page imports (64 MiB): reading one costs a few times its size in memory for
+ * a moment. Exports are kept within it, so a file this page wrote, it reads.
+ */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+const count = z.number().int().nonnegative()
 
 /** One client pane: its letter, the target and framing it last used, and its entries, oldest first. */
 export const PaneJson = z.object({
@@ -17,6 +26,8 @@ export const PaneJson = z.object({
   target: z.string().nullable(),
   framing: z.enum(FRAMINGS),
   entries: z.array(EntryJson),
+  /** The oldest entries left out: dropped by the live log's caps, or to keep the file importable. */
+  dropped: z.object({ entries: count, bytes: count }).optional(),
 })
 export type PaneJson = z.infer<typeof PaneJson>
 
@@ -41,10 +52,14 @@ export interface PaneLog {
   target: string | null
   framing: Framing
   entries: readonly Entry[]
+  /** Older entries no longer held (the live log's caps, the export's size, the import's caps). */
+  dropped?: Dropped
 }
 
 /** Why a file could not be imported; the page turns it into a sentence. */
 export type ImportError =
+  /** Past MAX_IMPORT_BYTES: refused before it is read. */
+  | { kind: 'too-large'; size: number; max: number }
   | { kind: 'not-json' }
   | { kind: 'not-log' }
   | { kind: 'version'; version: unknown }
@@ -55,20 +70,42 @@ export type ImportError =
 export type ImportResult =
   { ok: true; exportedAt: string; panes: PaneLog[] } | { ok: false; error: ImportError }
 
-/** The file's text: every pane with its entries, bytes as hex, written at `now`. */
-export function exportLog(panes: readonly PaneLog[], now = new Date()): string {
-  const file: LogFile = {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exportedAt: now.toISOString(),
-    panes: panes.map((p): PaneJson => ({
-      name: p.name,
-      target: p.target,
-      framing: p.framing,
-      entries: p.entries.map(entryToJson),
-    })),
-  }
-  return JSON.stringify(file)
+/**
+ * The file's text: every pane with its entries, bytes as hex, written at `now`. Each pane keeps its
+ * newest entries within an equal share of `maxBytes` (MAX_IMPORT_BYTES), and says how many it left out.
+ */
+export function exportLog(
+  panes: readonly PaneLog[],
+  now = new Date(),
+  maxBytes = MAX_IMPORT_BYTES,
+): string {
+  // The JSON around the entries takes well under a kilobyte per pane.
+  const share = Math.floor((maxBytes - 1024) / Math.max(1, panes.length)) - 1024
+  const head = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString() }
+  const written = panes.map((p) => {
+    const texts: string[] = []
+    let size = 0
+    let i = p.entries.length - 1
+    for (; i >= 0; i--) {
+      const text = JSON.stringify(entryToJson(p.entries[i]!))
+      if (size + text.length + 1 > share) break
+      texts.push(text)
+      size += text.length + 1
+    }
+    let dropped = p.dropped
+    if (i >= 0) {
+      const left = p.entries.slice(0, i + 1)
+      dropped = {
+        entries: (dropped?.entries ?? 0) + left.length,
+        bytes: (dropped?.bytes ?? 0) + left.reduce((n, e) => n + entryCost(e), 0),
+      }
+    }
+    const pane = { name: p.name, target: p.target, framing: p.framing }
+    const tail = dropped && dropped.entries > 0 ? `,"dropped":${JSON.stringify(dropped)}` : ''
+    // Written by hand around the entries' texts: one JSON.stringify of the whole file would hold it twice.
+    return `${JSON.stringify(pane).slice(0, -1)},"entries":[${texts.reverse().join(',')}]${tail}}`
+  })
+  return `${JSON.stringify(head).slice(0, -1)},"panes":[${written.join(',')}]}`
 }
 
 /** A download name such as `wire-lab-2026-11-25-1430.json`, in local time. */
@@ -85,8 +122,14 @@ function pathText(path: readonly PropertyKey[]): string {
     .join('')
 }
 
-/** Reads an exported file: JSON, then the format and version, then the schema; ids are renumbered from 1. */
-export function importLog(text: string): ImportResult {
+/**
+ * Reads an exported file: its size, JSON, then the format and version, then the schema. Each pane
+ * keeps its newest entries within the live log's caps (`limits`), renumbered from 1.
+ */
+export function importLog(text: string, limits: LogLimits = DEFAULT_LIMITS): ImportResult {
+  if (text.length > MAX_IMPORT_BYTES) {
+    return { ok: false, error: { kind: 'too-large', size: text.length, max: MAX_IMPORT_BYTES } }
+  }
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -109,13 +152,38 @@ export function importLog(text: string): ImportResult {
   return {
     ok: true,
     exportedAt: parsed.data.exportedAt,
-    panes: parsed.data.panes.map((p) => ({
-      name: p.name,
-      target: p.target,
-      framing: p.framing,
-      entries: p.entries.map((e, i) => entryFromJson(e, i + 1)),
-    })),
+    panes: parsed.data.panes.map((p) => {
+      const kept = keepNewest(p.entries, limits, entryFromJson)
+      const left = p.entries.slice(0, p.entries.length - kept.length)
+      const dropped: Dropped = {
+        entries: (p.dropped?.entries ?? 0) + left.length,
+        bytes: (p.dropped?.bytes ?? 0) + left.reduce((n, e) => n + estimateCost(e), 0),
+      }
+      return {
+        name: p.name,
+        target: p.target,
+        framing: p.framing,
+        entries: kept,
+        ...(dropped.entries > 0 ? { dropped } : {}),
+      }
+    }),
   }
+}
+
+/** Reads a chosen file, refusing one past MAX_IMPORT_BYTES before reading a byte of it. */
+export async function readLogFile(
+  file: Pick<Blob, 'size' | 'text'>,
+): Promise<ImportResult | { ok: false; error: { kind: 'unreadable' } }> {
+  if (file.size > MAX_IMPORT_BYTES) {
+    return { ok: false, error: { kind: 'too-large', size: file.size, max: MAX_IMPORT_BYTES } }
+  }
+  let text: string
+  try {
+    text = await file.text()
+  } catch {
+    return { ok: false, error: { kind: 'unreadable' } }
+  }
+  return importLog(text)
 }
 
 /** A live pane's log for export: its target (connected, or of its last session) and framing. */
@@ -126,5 +194,11 @@ export function paneLogOf(name: PaneName, session: ClientSession): PaneLog {
     const e = entries[i]!
     if (e.kind === 'event' && e.event.type === 'session') target = e.event.target
   }
-  return { name, target, framing: session.currentFraming, entries }
+  return { name, target, framing: session.currentFraming, entries, ...droppedOf(session) }
+}
+
+/** `{ dropped }` when the session's log has dropped entries, else nothing: to spread into a PaneLog. */
+export function droppedOf(session: ClientSession): { dropped?: Dropped } {
+  const { dropped } = session.log.usage()
+  return dropped.entries > 0 ? { dropped } : {}
 }
