@@ -102,6 +102,11 @@ export class LogModel {
     this.streams = undefined
   }
 
+  /** Bytes of an unfinished message the `dir` decoder holds, as the server's own decoder holds them. */
+  pending(dir: Direction): number {
+    return this.streams?.[dir].decoder.pending ?? 0
+  }
+
   /** Records a chunk and whatever messages it completes. */
   chunk(dir: Direction, bytes: Uint8Array, t: number): void {
     const stream = this.streams?.[dir]

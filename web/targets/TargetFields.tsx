@@ -11,19 +11,27 @@ import { useT } from '../i18n/use-i18n.ts'
 import { targetsFailureSentence } from '../i18n/describe.ts'
 import type { TargetsState } from './targets-store.ts'
 
-/** How an option reads in a select: `HOST:PORT — framing`, or a range for students' servers. */
+/**
+ * How an option reads in a select: the name `--allow` gave it first (so a narrow select cuts the
+ * address, not the name), then `HOST:PORT`, then its framing or protocol: `127.0.0.1:3213 — json`,
+ * `Servidor da Ana — 192.168.0.42:3213`, `Redis — 127.0.0.1:6379 · Redis (RESP)`.
+ */
 export function optionText(o: TargetOption, t: Messages): string {
-  return isRange(o)
-    ? `${o.host}:${o.from}–${o.to} — ${t.studentServers}`
-    : `${o.id} — ${o.framing ?? o.label ?? '?'}`
+  const address = isRange(o) ? `${o.host}:${o.from}–${o.to}` : o.id
+  const speaks =
+    o.framing ?? (o.protocol && o.protocol !== 'lesson' ? t.protocolName[o.protocol] : undefined)
+  // The bundled server's ports are named after their framing: say it once.
+  if (o.label && o.label !== speaks) return `${o.label} — ${address}${speaks ? ` · ${speaks}` : ''}`
+  if (isRange(o)) return `${address} — ${t.studentServers}`
+  return `${address} — ${speaks ?? t.otherServer}`
 }
 
 /** The `<option>`s of a target select, with a placeholder while loading or when nothing is allowed. */
-function TargetOptions({ targets }: { targets: TargetsState }) {
+function TargetOptions({ options }: { options: readonly TargetOption[] | undefined }) {
   const t = useT()
-  if (targets.status !== 'ready') return <option value="">{t.targetsLoading}</option>
-  if (targets.options.length === 0) return <option value="">{t.targetsEmpty}</option>
-  return targets.options.map((o) => (
+  if (!options) return <option value="">{t.targetsLoading}</option>
+  if (options.length === 0) return <option value="">{t.targetsEmpty}</option>
+  return options.map((o) => (
     <option key={o.id} value={o.id}>
       {optionText(o, t)}
     </option>
@@ -37,8 +45,13 @@ export function TargetSelect(props: {
   selection: Selection
   disabled: boolean
   onSelection: (selection: Selection) => void
+  /** Offer only these (a mode that speaks only the lesson's protocol). */
+  only?: (option: TargetOption) => boolean
 }) {
-  const options = props.targets.status === 'ready' ? props.targets.options : []
+  const { only } = props
+  const ready = props.targets.status === 'ready' ? props.targets.options : undefined
+  const offered = ready && only ? ready.filter(only) : ready
+  const options = offered ?? []
   return (
     <select
       id={props.id}
@@ -46,7 +59,7 @@ export function TargetSelect(props: {
       disabled={props.disabled}
       onChange={(e) => props.onSelection(selectionOf(options.find((o) => o.id === e.target.value)))}
     >
-      <TargetOptions targets={props.targets} />
+      <TargetOptions options={offered} />
     </select>
   )
 }

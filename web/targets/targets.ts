@@ -8,6 +8,7 @@ import {
   type AllowedTarget,
 } from '../../shared/bridge-protocol.ts'
 import type { Framing } from '../../shared/framing.ts'
+import type { Protocol } from '../../shared/protocols/types.ts'
 
 /** The bridge's WebSocket URL and the HTTP URL of its allow-list. */
 export interface BridgeLocation {
@@ -51,6 +52,9 @@ export interface TargetOption {
   from: number
   to: number
   framing?: Framing
+  /** What the target speaks, when `--allow` said (absent: presumed the lesson's, unchecked). */
+  protocol?: Protocol
+  /** The name `--allow` gave it, for people. */
   label?: string
 }
 
@@ -62,8 +66,14 @@ export function targetOptions(info: TargetsInfo): TargetOption[] {
     from: t.from,
     to: t.to,
     ...(t.framing ? { framing: t.framing } : {}),
+    ...(t.protocol ? { protocol: t.protocol } : {}),
     ...(t.label ? { label: t.label } : {}),
   }))
+}
+
+/** True unless `--allow` said the target speaks another protocol (HTTP, Redis...). */
+export function speaksLesson(option: TargetOption): boolean {
+  return option.protocol === undefined || option.protocol === 'lesson'
 }
 
 /** True when the option is a port range the user picks a port from. */
