@@ -31,6 +31,18 @@ for (const size of SIZES) {
     await page.getByRole('button', { name: /^Enviar/ }).click()
     await expect(page.getByRole('article', { name: /^Resposta 1,/ })).toBeInViewport()
     await save(page, size, '2-playground-sent')
+    // A term's tip, opened from the keyboard, and the log's legend.
+    await page.getByRole('button', { name: 'O que é framing?' }).focus()
+    await expect(page.getByRole('tooltip')).toBeVisible()
+    await save(page, size, '2b-framing-tip')
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('tooltip')).toBeHidden()
+    await page.getByRole('button', { name: /^Legenda/ }).click()
+    await expect(page.getByRole('dialog', { name: 'Como ler o registro' })).toBeVisible()
+    await save(page, size, '2c-legend')
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'English' }).click()
+    await save(page, size, '2d-english')
   })
 
   test(`@shots playground, two clients, ${size.name}`, async ({ page, lab }) => {
@@ -64,6 +76,9 @@ for (const size of SIZES) {
     await save(page, size, '5-framing-before-run')
     await page.getByRole('button', { name: 'Executar', exact: true }).click()
     await expect(page.getByText('1 mensagem enviada, 3 respostas de erro')).toBeAttached()
+    // Run scrolls the columns into view (smoothly): wait until they are at the top.
+    const json = page.getByRole('region', { name: /^json / })
+    await expect.poll(async () => (await json.boundingBox())?.y ?? 999).toBeLessThan(160)
     await save(page, size, '6-framing-after-run')
 
     await page.getByRole('tab', { name: 'Menu do bot' }).click()

@@ -39,11 +39,20 @@ export function Tip({ label, term, children, className }: Props) {
     if (!open) return
     // A scrolled page would leave the tip behind its term: hide it instead.
     const hide = () => setOpen(false)
+    // A press anywhere else is a move on: the tip must not stand in its way.
+    const press = (e: PointerEvent) => {
+      const at = e.target
+      if (at instanceof Node && (button.current?.contains(at) || popup.current?.contains(at)))
+        return
+      setOpen(false)
+    }
     window.addEventListener('scroll', hide, { capture: true, passive: true })
     window.addEventListener('resize', hide)
+    document.addEventListener('pointerdown', press, { capture: true })
     return () => {
       window.removeEventListener('scroll', hide, { capture: true })
       window.removeEventListener('resize', hide)
+      document.removeEventListener('pointerdown', press, { capture: true })
     }
   }, [open])
 

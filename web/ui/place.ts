@@ -17,7 +17,8 @@ export interface Viewport {
 
 /**
  * The top-left corner for a popup of `size` next to `anchor`: below it when it fits, else above when
- * that fits better; its left edge at the anchor's, moved left as far as the window's edge requires.
+ * that fits, else as low as the window lets it (over the anchor, rather than off the screen); its left
+ * edge at the anchor's, moved left as far as the window's edge requires.
  */
 export function placeBelow(
   anchor: Box,
@@ -28,9 +29,8 @@ export function placeBelow(
   const margin = view.margin ?? 8
   const below = anchor.top + anchor.height + gap
   const above = anchor.top - gap - size.height
-  const roomBelow = view.height - margin - below
-  const top =
-    size.height <= roomBelow || anchor.top - margin < roomBelow ? below : Math.max(margin, above)
+  const lowest = view.height - margin - size.height
+  const top = below <= lowest ? below : above >= margin ? above : Math.max(margin, lowest)
   const left = Math.max(margin, Math.min(anchor.left, view.width - margin - size.width))
   return { top, left }
 }

@@ -23,7 +23,7 @@ export function HeldNotice({ onReconnect }: { onReconnect: () => void }) {
     <div className="held-notice" role="status">
       <p>
         <span className="held-icon" aria-hidden="true">
-          ⏸
+          ⚠
         </span>{' '}
         {json ? t.held(size) : t.heldOther(size)}
       </p>
