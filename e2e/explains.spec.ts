@@ -167,3 +167,54 @@ test("a student's own server goes by its name, and its echo is said not to be th
     await new Promise((resolve) => echo.close(resolve))
   }
 })
+
+test('terms explain themselves on hover and keyboard focus, and the log has a legend, in both languages', async ({
+  page,
+  lab,
+}) => {
+  const tip = page.getByRole('tooltip')
+  // Before connecting, the status names the bridge: a term with its explanation.
+  await page.goto(lab.url)
+  await page.getByRole('button', { name: 'Ponte' }).hover()
+  await expect(tip).toContainText('O navegador não abre conexões TCP')
+  await connect(page, lab)
+  await page.getByRole('button', { name: /^Enviar/ }).click()
+  await expect(page.getByRole('article', { name: /^Resposta 1,/ })).toBeVisible()
+  // Keyboard: Tab onto the "?" beside Framing shows what framing is; Escape hides it.
+  const framing = page.getByRole('button', { name: 'O que é framing?' })
+  await framing.focus()
+  await expect(tip).toBeVisible()
+  await expect(tip).toContainText('Framing é a regra que diz onde cada mensagem termina')
+  await expect(framing).toHaveAccessibleDescription(/O TCP entrega um fluxo de bytes/)
+  await page.keyboard.press('Escape')
+  await expect(tip).toBeHidden()
+  // Hover: why there are four ports, and how to read the bytes on the wire.
+  await page.getByRole('button', { name: 'Por que quatro portas?' }).hover()
+  await expect(tip).toContainText('O mesmo servidor escuta em quatro portas')
+  await page.getByRole('button', { name: 'Como ler os bytes' }).hover()
+  await expect(tip).toContainText('"… 88 bytes" no meio são bytes omitidos')
+  // The legend opens over the log (the log keeps its rows) and closes with Escape.
+  const rows = await page.locator('.log-row').count()
+  const legendButton = page.getByRole('button', { name: 'Legenda: como ler o registro' })
+  await legendButton.focus()
+  await page.keyboard.press('Enter')
+  const legend = page.getByRole('dialog', { name: 'Como ler o registro' })
+  await expect(legend).toBeVisible()
+  await expect(legend).toContainText('⟦1 e 1⟧ marcam onde a mensagem 1 começa e termina')
+  await expect(legend).toContainText('· é um espaço')
+  await expect(legend).toContainText('Pedido e Resposta: a mensagem decodificada dos pedaços acima')
+  expect(await page.locator('.log-row').count()).toBe(rows)
+  await shot(page, 'legend')
+  await page.keyboard.press('Escape')
+  await expect(legend).toBeHidden()
+  await expect(legendButton).toBeFocused()
+
+  await page.getByRole('button', { name: 'English' }).click()
+  await page.getByRole('button', { name: 'What is framing?' }).focus()
+  await expect(tip).toContainText('Framing is the rule that says where each message ends')
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Legend: how to read the log' }).click()
+  await expect(page.getByRole('dialog', { name: 'How to read the log' })).toContainText(
+    'A chunk: what one TCP write (sent) or read (received) carried at once.',
+  )
+})
