@@ -181,7 +181,7 @@ test('terms explain themselves on hover and keyboard focus, and the log has a le
   await page.getByRole('button', { name: /^Enviar/ }).click()
   await expect(page.getByRole('article', { name: /^Resposta 1,/ })).toBeVisible()
   // Keyboard: Tab onto the "?" beside Framing shows what framing is; Escape hides it.
-  const framing = page.getByRole('button', { name: 'O que é framing?' })
+  const framing = page.getByRole('button', { name: 'O que termina uma mensagem?' })
   await framing.focus()
   await expect(tip).toBeVisible()
   await expect(tip).toContainText('Framing é a regra que diz onde cada mensagem termina')
@@ -210,7 +210,7 @@ test('terms explain themselves on hover and keyboard focus, and the log has a le
   await expect(legendButton).toBeFocused()
 
   await page.getByRole('button', { name: 'English' }).click()
-  await page.getByRole('button', { name: 'What is framing?' }).focus()
+  await page.getByRole('button', { name: 'What ends a message?' }).focus()
   await expect(tip).toContainText('Framing is the rule that says where each message ends')
   await page.keyboard.press('Escape')
   await page.getByRole('button', { name: 'Legend: how to read the log' }).click()

@@ -32,7 +32,7 @@ for (const size of SIZES) {
     await expect(page.getByRole('article', { name: /^Resposta 1,/ })).toBeInViewport()
     await save(page, size, '2-playground-sent')
     // A term's tip, opened from the keyboard, and the log's legend.
-    await page.getByRole('button', { name: 'O que é framing?' }).focus()
+    await page.getByRole('button', { name: 'O que termina uma mensagem?' }).focus()
     await expect(page.getByRole('tooltip')).toBeVisible()
     await save(page, size, '2b-framing-tip')
     await page.keyboard.press('Escape')

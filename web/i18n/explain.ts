@@ -13,7 +13,7 @@ export const explainPt = {
     'O mesmo servidor escuta em quatro portas, uma por framing: json (a porta da aula), ndjson, length e naive. Os usuários são os mesmos em todas; só muda como o servidor acha onde cada mensagem termina.',
     'Outros alvos são servidores que o professor liberou na ponte (com --allow), como o servidor de um aluno.',
   ],
-  framingTipLabel: 'O que é framing?',
+  framingTipLabel: 'O que termina uma mensagem?',
   framingTip: [
     'O TCP entrega um fluxo de bytes, não mensagens: um envio pode chegar em duas leituras, e dois envios numa só.',
     'Framing é a regra que diz onde cada mensagem termina: no } que fecha o JSON (json), no fim da linha (ndjson), num prefixo com o tamanho (length), ou em cada leitura, como o recv(512) da aula (naive).',
@@ -103,7 +103,7 @@ export const explainEn: typeof explainPt = {
     'One server listens on four ports, one per framing: json (the lesson’s port), ndjson, length and naive. The users are the same on all of them; only the way the server finds where each message ends changes.',
     'Other targets are servers the teacher allowed on the bridge (with --allow), such as a student’s own server.',
   ],
-  framingTipLabel: 'What is framing?',
+  framingTipLabel: 'What ends a message?',
   framingTip: [
     'TCP delivers a stream of bytes, not messages: one send may arrive as two reads, and two sends as one.',
     'Framing is the rule that says where each message ends: at the } that closes the JSON (json), at the end of the line (ndjson), after a length prefix (length), or at every read, like the lesson’s recv(512) (naive).',

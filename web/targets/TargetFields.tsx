@@ -1,7 +1,6 @@
 // The allow-list's pieces every mode shares: option texts, the fetch failure, and a range's port field.
-import type { Messages } from '../i18n/messages.ts'
 import {
-  isRange,
+  optionText,
   resolveTarget,
   selectionOf,
   type Selection,
@@ -10,21 +9,6 @@ import {
 import { useT } from '../i18n/use-i18n.ts'
 import { targetsFailureSentence } from '../i18n/describe.ts'
 import type { TargetsState } from './targets-store.ts'
-
-/**
- * How an option reads in a select: the name `--allow` gave it first (so a narrow select cuts the
- * address, not the name), then `HOST:PORT`, then its framing or protocol: `127.0.0.1:3213 — json`,
- * `Servidor da Ana — 192.168.0.42:3213`, `Redis — 127.0.0.1:6379 · Redis (RESP)`.
- */
-export function optionText(o: TargetOption, t: Messages): string {
-  const address = isRange(o) ? `${o.host}:${o.from}–${o.to}` : o.id
-  const speaks =
-    o.framing ?? (o.protocol && o.protocol !== 'lesson' ? t.protocolName[o.protocol] : undefined)
-  // The bundled server's ports are named after their framing: say it once.
-  if (o.label && o.label !== speaks) return `${o.label} — ${address}${speaks ? ` · ${speaks}` : ''}`
-  if (isRange(o)) return `${address} — ${t.studentServers}`
-  return `${address} — ${speaks ?? t.otherServer}`
-}
 
 /** The `<option>`s of a target select, with a placeholder while loading or when nothing is allowed. */
 function TargetOptions({ options }: { options: readonly TargetOption[] | undefined }) {

@@ -16,7 +16,11 @@ export function botTarget(option: TargetOption, port: string): BotTarget | undef
   return {
     id,
     framing: option.framing ?? 'json',
-    label: option.label ? `${option.label} — ${id}` : `${id} — ${option.framing ?? 'json'}`,
+    // The bundled server's ports are named after their framing: say it once.
+    label:
+      option.label && option.label !== option.framing
+        ? `${option.label} — ${id}`
+        : `${id} — ${option.framing ?? 'json'}`,
   }
 }
 
