@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test'
 export default defineConfig({
   testDir: 'e2e',
   // The @scale tests measure rather than check and take most of a minute: `npm run bench:log` runs them.
-  grepInvert: /@scale/,
+  // The @shots tests only take screenshots for a person to look at: `npm run shots` runs them.
+  grepInvert: /@scale|@shots/,
   forbidOnly: !!process.env.CI,
   // Each worker starts its own server and bridge; two workers fit the 2-core machines.
   workers: 2,

@@ -4,22 +4,26 @@ import { endpoint, type CloseReason } from '../session/events.ts'
 import type { Messages } from './messages.ts'
 import type { LogEvent } from '../log/entries.ts'
 import type { TargetsState } from '../targets/targets-store.ts'
+import type { AnswerProblem } from '../log/decode/not-lesson.ts'
 
 /** A sentence for a TCP error code (ECONNREFUSED...). */
 export function errnoSentence(code: string, t: Messages): string {
   return t.errno[code] ?? t.errnoOther(code)
 }
 
-/** A sentence for a WebSocket close code from the bridge, using the TCP error code when one came first. */
+/**
+ * A sentence for a WebSocket close code from the bridge, using the TCP error code when one came first. The bridge's own `reason` is English for other clients: the page never shows it
+ * as the sentence (the log keeps it as a detail).
+ */
 export function closeSentence(
   code: number,
-  reason: string,
+  _reason: string,
   errno: string | undefined,
   t: Messages,
 ) {
   const tcp = code === CLOSE.TARGET_RESET || code === CLOSE.TARGET_UNREACHABLE
   if (errno && (tcp || code === CLOSE.TARGET_ERROR)) return errnoSentence(errno, t)
-  return t.close[code] ?? t.closeOther(code, reason)
+  return t.close[code] ?? t.closeOther(code)
 }
 
 /** Why a connection ended, as one sentence. */
@@ -39,7 +43,17 @@ export function reasonSentence(reason: CloseReason, t: Messages): string {
       return t.reasonProtocol
   }
   // Only reachable for a reason restored from an older page version's storage.
-  return t.closeOther(0, '')
+  return t.closeOther(0)
+}
+
+/** Why a connection ended, for the connection's status: the sentence and the WebSocket close code. */
+export function statusSentence(reason: CloseReason, t: Messages): string {
+  const sentence = reasonSentence(reason, t)
+  if (reason.kind === 'user') return `${sentence} ${t.closedByPage}`
+  if (reason.kind === 'closed' && !sentence.includes(String(reason.code))) {
+    return `${sentence} ${t.closeCode(reason.code)}`
+  }
+  return sentence
 }
 
 /** The main text of an event row, plus an optional detail line. */
@@ -68,8 +82,10 @@ export function eventSentence(event: LogEvent, t: Messages): { text: string; det
       return { text: `${t.ev.refused} ${closeSentence(event.code, event.reason, undefined, t)}` }
     case 'closed':
       return {
-        text: t.ev.closed(event.code) + (event.reason ? ` «${event.reason}»` : ''),
-        detail: t.ev.counts(event.bytes.toTarget, event.bytes.fromTarget),
+        text: t.ev.closed(event.code),
+        detail:
+          t.ev.counts(event.bytes.toTarget, event.bytes.fromTarget) +
+          (event.reason ? ` ${t.bridgeSaid(event.reason)}` : ''),
       }
     case 'ended':
       return { text: `${t.ev.ended} ${reasonSentence(event.reason, t)}` }
@@ -112,5 +128,24 @@ export function targetsFailureSentence(
       return t.targetsHttp(failure.httpStatus ?? 0)
     case 'WL_ERR_TARGETS_INVALID':
       return t.targetsInvalid
+  }
+}
+
+/** Why a received message is not the lesson's answer, as one plain sentence. */
+export function notLessonSentence(problem: AnswerProblem, t: Messages): string {
+  const why = t.notLessonWhy
+  switch (problem.kind) {
+    case 'not-utf8':
+      return t.notLesson(why.notUtf8(problem.offset))
+    case 'not-json':
+      return t.notLesson(problem.at === undefined ? why.notJson : why.notJsonAt(problem.at))
+    case 'not-object':
+      return t.notLesson(why.notObject(t.kindWord[problem.what] ?? problem.what))
+    case 'missing':
+      return t.notLesson(why.missing(problem.key))
+    case 'bad-code':
+      return t.notLesson(why.badCode)
+    case 'bad-explanation':
+      return t.notLesson(why.badExplanation)
   }
 }

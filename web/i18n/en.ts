@@ -3,6 +3,7 @@ import type { Messages } from './pt.ts'
 import { botMenuEn } from './bot-menu.ts'
 import { checkEn } from './check.ts'
 import { classViewEn } from './class-view.ts'
+import { explainEn } from './explain.ts'
 import { framingLabEn } from './framing-lab.ts'
 import { logLimitsEn } from './log-limits.ts'
 import { playgroundEn } from './playground.ts'
@@ -70,10 +71,10 @@ export const en: Messages = {
     1001: 'The bridge is shutting down (1001).',
     1009: 'A message was too large for the bridge (1009).',
     1011: 'The bridge hit an internal error (1011).',
-    4000: 'The TCP server closed the connection (FIN); everything it sent was delivered.',
-    4001: 'The TCP server reset the connection.',
-    4002: 'Could not connect to the TCP server.',
-    4003: 'The TCP connection failed.',
+    4000: 'The TCP server closed the connection (FIN); everything it sent was delivered (4000).',
+    4001: 'The TCP server reset the connection (4001).',
+    4002: 'Could not connect to the TCP server (4002).',
+    4003: 'The TCP connection failed (4003).',
     4004: 'The bridge does not allow that target (4004).',
     4005: 'The bridge does not accept pages from this origin (4005).',
     4006: 'Too many connections on the bridge; try again shortly (4006).',
@@ -81,7 +82,7 @@ export const en: Messages = {
     4008: 'No target was chosen and the bridge has no default (4008).',
     4009: 'Invalid group name: use 1 to 32 lowercase letters, digits or - (4009).',
   },
-  closeOther: (code, reason) => `Connection closed (code ${code}${reason ? `: ${reason}` : ''}).`,
+  closeOther: (code) => `Connection closed (code ${code}).`,
   errno: {
     ECONNREFUSED:
       'The TCP server refused the connection (ECONNREFUSED). Is it running on that port?',
@@ -109,7 +110,7 @@ export const en: Messages = {
   absentHelp: 'Empty = the key is not sent.',
   invalidOption: (value) => `${value} (invalid)`,
   notInStep:
-    'The raw text does not fit the form (see Raw text). Editing the form rewrites the text.',
+    'The raw text (see Raw text) does not fit the form. Send here sends what the form shows; editing the form rewrites the text.',
   serverWouldSay: 'The server would answer:',
   hintsNeverBlock: 'Hints never block sending: send wrong requests on purpose.',
   serverWaits:
@@ -244,6 +245,7 @@ export const en: Messages = {
   },
   previous: 'previous session',
   ...framingLabEn,
+  ...explainEn,
   ...botMenuEn,
   ...playgroundEn,
   ...logLimitsEn,

@@ -5,9 +5,11 @@ import {
   codeMeaning,
   eventSentence,
   reasonSentence,
+  statusSentence,
   targetsFailureSentence,
 } from './describe.ts'
 import { MESSAGES } from './messages.ts'
+import type { LogEvent } from '../log/entries.ts'
 
 // Every key path of a dictionary, with the arity of functions, so shapes can be compared.
 function shape(value: unknown, path = ''): string[] {
@@ -55,7 +57,7 @@ describe('sentences', () => {
       expect(pt.close[code], `pt ${code}`).toBeDefined()
       expect(en.close[code], `en ${code}`).toBeDefined()
     }
-    expect(closeSentence(4999, 'odd', undefined, pt)).toBe('Conexão encerrada (código 4999: odd).')
+    expect(closeSentence(4999, 'odd', undefined, pt)).toBe('Conexão encerrada (código 4999).')
     expect(closeSentence(CLOSE.TARGET_ERROR, '', 'EWEIRD', en)).toBe('TCP error (EWEIRD).')
   })
 
@@ -71,12 +73,47 @@ describe('sentences', () => {
       pt,
     )
     expect(closed).toEqual({
-      text: 'A ponte fechou o WebSocket (código 4000). «target closed»',
-      detail: '1 byte enviados, 98 bytes recebidos.',
+      text: 'A ponte fechou o WebSocket (código 4000).',
+      detail: '1 byte enviados, 98 bytes recebidos. A ponte disse: «target closed».',
     })
     expect(eventSentence({ type: 'ws-open' }, en).text).toBe(
       'WebSocket open; the bridge connects over TCP.',
     )
+  })
+
+  it('gives every close its code and its meaning in the page language, never the bridge English', () => {
+    // The page closed: the status says so with the code the page sends.
+    expect(statusSentence({ kind: 'user' }, pt)).toBe(
+      'Você encerrou a conexão. Código 1000: fechamento normal.',
+    )
+    expect(statusSentence({ kind: 'user' }, en)).toContain('Code 1000')
+    // Every code the bridge closes with is in its sentence, in both languages.
+    for (const code of Object.values(CLOSE)) {
+      for (const t of [pt, en]) {
+        const reason = { kind: 'closed', code, reason: 'target closed the connection' } as const
+        const sentence = statusSentence(reason, t)
+        expect(sentence, `${code}`).toContain(String(code))
+        expect(sentence, `${code}`).not.toContain('target closed')
+      }
+    }
+    // A TCP error's own sentence, with the close code after it.
+    const refused = { kind: 'closed', code: 4002, reason: 'x', errno: 'ECONNREFUSED' } as const
+    expect(statusSentence(refused, en)).toMatch(/\(ECONNREFUSED\).*\(code 4002\)$/)
+    // A code the page does not know: the code, not the bridge's English words.
+    const odd = statusSentence({ kind: 'closed', code: 4321, reason: 'weird thing' }, pt)
+    expect(odd).toBe('Conexão encerrada (código 4321).')
+    // The log's closed event keeps the bridge's words, but only in its detail line.
+    const bytes = { toTarget: 0, fromTarget: 0 }
+    const event = {
+      type: 'closed',
+      at: 1,
+      code: 4000,
+      reason: 'target closed the connection',
+      bytes,
+    }
+    const row = eventSentence(event as LogEvent, pt)
+    expect(row.text).not.toContain('target closed')
+    expect(row.detail).toContain('«target closed the connection»')
   })
 
   it('gives status codes a meaning', () => {

@@ -3,6 +3,7 @@ import type { Framing } from '../../shared/framing.ts'
 import { botMenuPt } from './bot-menu.ts'
 import { checkPt } from './check.ts'
 import { classViewPt } from './class-view.ts'
+import { explainPt } from './explain.ts'
 import { framingLabPt } from './framing-lab.ts'
 import { logLimitsPt } from './log-limits.ts'
 import { playgroundPt } from './playground.ts'
@@ -71,10 +72,10 @@ export const pt = {
     1001: 'A ponte está sendo desligada (1001).',
     1009: 'Mensagem grande demais para a ponte (1009).',
     1011: 'Erro interno na ponte (1011).',
-    4000: 'O servidor TCP encerrou a conexão (FIN); tudo o que ele enviou foi entregue.',
-    4001: 'O servidor TCP derrubou a conexão (reset).',
-    4002: 'Não foi possível conectar ao servidor TCP.',
-    4003: 'Erro na conexão TCP.',
+    4000: 'O servidor TCP encerrou a conexão (FIN); tudo o que ele enviou foi entregue (4000).',
+    4001: 'O servidor TCP derrubou a conexão (reset, 4001).',
+    4002: 'Não foi possível conectar ao servidor TCP (4002).',
+    4003: 'Erro na conexão TCP (4003).',
     4004: 'A ponte não permite esse alvo (4004).',
     4005: 'A ponte não aceita páginas desta origem (4005).',
     4006: 'Conexões demais na ponte; tente de novo daqui a pouco (4006).',
@@ -82,8 +83,7 @@ export const pt = {
     4008: 'Nenhum alvo escolhido, e a ponte não tem um alvo padrão (4008).',
     4009: 'Nome de grupo inválido: use de 1 a 32 letras minúsculas, algarismos ou - (4009).',
   } as Record<number, string>,
-  closeOther: (code: number, reason: string) =>
-    `Conexão encerrada (código ${code}${reason ? `: ${reason}` : ''}).`,
+  closeOther: (code: number) => `Conexão encerrada (código ${code}).`,
   errno: {
     ECONNREFUSED: 'O servidor TCP recusou a conexão (ECONNREFUSED). Ele está rodando nessa porta?',
     ECONNRESET: 'O servidor TCP derrubou a conexão (ECONNRESET).',
@@ -110,7 +110,7 @@ export const pt = {
   absentHelp: 'Vazio = o campo não é enviado.',
   invalidOption: (value: string) => `${value} (inválido)`,
   notInStep:
-    'O texto bruto não cabe no formulário (veja a aba Texto bruto). Editar o formulário reescreve o texto.',
+    'O texto bruto (aba Texto bruto) não cabe no formulário. Enviar daqui manda o que o formulário mostra; editar o formulário reescreve o texto.',
   serverWouldSay: 'O servidor responderia:',
   hintsNeverBlock: 'Dicas não impedem o envio: mande pedidos errados de propósito.',
   serverWaits:
@@ -246,6 +246,7 @@ export const pt = {
   },
   previous: 'sessão anterior',
   ...framingLabPt,
+  ...explainPt,
   ...botMenuPt,
   ...playgroundPt,
   ...logLimitsPt,

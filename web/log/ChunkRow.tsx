@@ -18,7 +18,9 @@ export const ChunkRow = memo(function ChunkRow(props: {
     >
       <div className="entry-head">
         <DirTag dir={entry.dir} />
-        <span className="entry-title">{t.chunk(entry.n)}</span>
+        <span className="entry-title" title={t.chunkHelp}>
+          {t.chunk(entry.n)}
+        </span>
         <span className="entry-meta">{t.bytes(entry.bytes.length)}</span>
         <Time t={entry.t} />
         {entry.previous && <span className="tag">{t.previous}</span>}

@@ -115,6 +115,11 @@ export class LogModel {
     this.streams = undefined
   }
 
+  /** Bytes of an unfinished message the `dir` decoder holds, as the server's own decoder holds them. */
+  pending(dir: Direction): number {
+    return this.streams?.[dir].decoder.pending ?? 0
+  }
+
   /** Records a chunk and whatever messages it completes. */
   chunk(dir: Direction, given: Uint8Array, t: number): void {
     // A view into a larger buffer would keep all of it alive for as long as the entry: keep a copy.

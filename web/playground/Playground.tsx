@@ -20,24 +20,27 @@ export function PlaygroundActions({ panes, state }: { panes: PaneSet; state: Pla
           type="button"
           className="button small"
           title={t.addClientHelp}
+          aria-label={t.addClient}
           onClick={() => panes.add()}
         >
           <span aria-hidden="true">+ </span>
-          {t.addClient}
+          <span className="wide-text">{t.addClient}</span>
+          <span className="narrow-text">{t.addClientShort}</span>
         </button>
       )}
       <button
         type="button"
         className="button small"
         title={t.exportLogHelp}
+        aria-label={t.exportLog}
         onClick={state.exportAll}
       >
         <span aria-hidden="true">↓ </span>
-        {t.exportLog}
+        <span className="wide-text">{t.exportLog}</span>
       </button>
-      <label className="button small file-button">
+      <label className="button small file-button" title={t.importLogLabel}>
         <span aria-hidden="true">↑ </span>
-        {t.importLog}
+        <span className="wide-text">{t.importLog}</span>
         <input
           type="file"
           accept=".json,application/json"

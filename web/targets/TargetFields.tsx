@@ -1,7 +1,6 @@
 // The allow-list's pieces every mode shares: option texts, the fetch failure, and a range's port field.
-import type { Messages } from '../i18n/messages.ts'
 import {
-  isRange,
+  optionText,
   resolveTarget,
   selectionOf,
   type Selection,
@@ -11,19 +10,12 @@ import { useT } from '../i18n/use-i18n.ts'
 import { targetsFailureSentence } from '../i18n/describe.ts'
 import type { TargetsState } from './targets-store.ts'
 
-/** How an option reads in a select: `HOST:PORT — framing`, or a range for students' servers. */
-export function optionText(o: TargetOption, t: Messages): string {
-  return isRange(o)
-    ? `${o.host}:${o.from}–${o.to} — ${t.studentServers}`
-    : `${o.id} — ${o.framing ?? o.label ?? '?'}`
-}
-
 /** The `<option>`s of a target select, with a placeholder while loading or when nothing is allowed. */
-function TargetOptions({ targets }: { targets: TargetsState }) {
+function TargetOptions({ options }: { options: readonly TargetOption[] | undefined }) {
   const t = useT()
-  if (targets.status !== 'ready') return <option value="">{t.targetsLoading}</option>
-  if (targets.options.length === 0) return <option value="">{t.targetsEmpty}</option>
-  return targets.options.map((o) => (
+  if (!options) return <option value="">{t.targetsLoading}</option>
+  if (options.length === 0) return <option value="">{t.targetsEmpty}</option>
+  return options.map((o) => (
     <option key={o.id} value={o.id}>
       {optionText(o, t)}
     </option>
@@ -37,8 +29,13 @@ export function TargetSelect(props: {
   selection: Selection
   disabled: boolean
   onSelection: (selection: Selection) => void
+  /** Offer only these (a mode that speaks only the lesson's protocol). */
+  only?: (option: TargetOption) => boolean
 }) {
-  const options = props.targets.status === 'ready' ? props.targets.options : []
+  const { only } = props
+  const ready = props.targets.status === 'ready' ? props.targets.options : undefined
+  const offered = ready && only ? ready.filter(only) : ready
+  const options = offered ?? []
   return (
     <select
       id={props.id}
@@ -46,7 +43,7 @@ export function TargetSelect(props: {
       disabled={props.disabled}
       onChange={(e) => props.onSelection(selectionOf(options.find((o) => o.id === e.target.value)))}
     >
-      <TargetOptions targets={props.targets} />
+      <TargetOptions options={offered} />
     </select>
   )
 }

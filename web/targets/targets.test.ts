@@ -5,10 +5,13 @@ import {
   defaultOption,
   fetchTargets,
   isRange,
+  optionText,
   resolveTarget,
   selectionOf,
+  speaksLesson,
   targetOptions,
 } from './targets.ts'
+import { MESSAGES } from '../i18n/messages.ts'
 
 const INFO = {
   targets: [
@@ -104,5 +107,38 @@ describe('fetchTargets', () => {
     await expect(fetchTargets('u', answer({ targets: 3 }))).rejects.toMatchObject({
       code: 'WL_ERR_TARGETS_INVALID',
     })
+  })
+})
+
+describe('optionText', () => {
+  const options = targetOptions({
+    targets: [
+      { host: '127.0.0.1', from: 3213, to: 3213, framing: 'json', label: 'json' },
+      { host: '192.168.0.42', from: 3213, to: 3213, label: 'Servidor da Ana' },
+      { host: '192.168.0.43', from: 3213, to: 3213 },
+      { host: '127.0.0.1', from: 6379, to: 6379, protocol: 'resp', label: 'Redis' },
+      { host: '127.0.0.1', from: 8000, to: 8000, protocol: 'http' },
+      { host: '10.0.0.5', from: 4000, to: 4099 },
+      { host: '10.0.0.6', from: 4000, to: 4099, label: 'Turma B' },
+    ],
+  })
+
+  it('offers a target by the name --allow gave it, name first, never "?"', () => {
+    const pt = options.map((o) => optionText(o, MESSAGES.pt))
+    expect(pt).toEqual([
+      '127.0.0.1:3213 — json',
+      'Servidor da Ana — 192.168.0.42:3213',
+      '192.168.0.43:3213 — outro servidor',
+      'Redis — 127.0.0.1:6379 · Redis (RESP)',
+      '127.0.0.1:8000 — HTTP',
+      '10.0.0.5:4000–4099 — servidores dos alunos',
+      'Turma B — 10.0.0.6:4000–4099',
+    ])
+    expect(pt.join()).not.toContain('?')
+    expect(optionText(options[2]!, MESSAGES.en)).toBe('192.168.0.43:3213 — another server')
+  })
+
+  it('knows which targets speak the lesson protocol (unknown ones are presumed to)', () => {
+    expect(options.map(speaksLesson)).toEqual([true, true, true, false, false, true, true])
   })
 })

@@ -8,6 +8,8 @@ import {
   type AllowedTarget,
 } from '../../shared/bridge-protocol.ts'
 import type { Framing } from '../../shared/framing.ts'
+import type { Protocol } from '../../shared/protocols/types.ts'
+import type { Messages } from '../i18n/messages.ts'
 
 /** The bridge's WebSocket URL and the HTTP URL of its allow-list. */
 export interface BridgeLocation {
@@ -51,6 +53,9 @@ export interface TargetOption {
   from: number
   to: number
   framing?: Framing
+  /** What the target speaks, when `--allow` said (absent: presumed the lesson's, unchecked). */
+  protocol?: Protocol
+  /** The name `--allow` gave it, for people. */
   label?: string
 }
 
@@ -62,13 +67,34 @@ export function targetOptions(info: TargetsInfo): TargetOption[] {
     from: t.from,
     to: t.to,
     ...(t.framing ? { framing: t.framing } : {}),
+    ...(t.protocol ? { protocol: t.protocol } : {}),
     ...(t.label ? { label: t.label } : {}),
   }))
+}
+
+/** True unless `--allow` said the target speaks another protocol (HTTP, Redis...). */
+export function speaksLesson(option: TargetOption): boolean {
+  return option.protocol === undefined || option.protocol === 'lesson'
 }
 
 /** True when the option is a port range the user picks a port from. */
 export function isRange(option: TargetOption): boolean {
   return option.from !== option.to
+}
+
+/**
+ * How an option reads in a select: the name `--allow` gave it first (so a narrow select cuts the
+ * address, not the name), then `HOST:PORT`, then its framing or protocol: `127.0.0.1:3213 — json`,
+ * `Servidor da Ana — 192.168.0.42:3213`, `Redis — 127.0.0.1:6379 · Redis (RESP)`.
+ */
+export function optionText(o: TargetOption, t: Messages): string {
+  const address = isRange(o) ? `${o.host}:${o.from}–${o.to}` : o.id
+  const speaks =
+    o.framing ?? (o.protocol && o.protocol !== 'lesson' ? t.protocolName[o.protocol] : undefined)
+  // The bundled server's ports are named after their framing: say it once.
+  if (o.label && o.label !== speaks) return `${o.label} — ${address}${speaks ? ` · ${speaks}` : ''}`
+  if (isRange(o)) return `${address} — ${t.studentServers}`
+  return `${address} — ${speaks ?? t.otherServer}`
 }
 
 /** `HOST:PORT` for an option and a typed port; undefined when the port is outside the range. */

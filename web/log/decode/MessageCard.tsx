@@ -14,6 +14,8 @@ import {
 } from '../../../shared/protocol.ts'
 import { codeMeaning } from '../../i18n/describe.ts'
 import type { MessageView } from './decode.ts'
+import { answerProblem } from './not-lesson.ts'
+import { NotLessonAnswer } from './NotLessonAnswer.tsx'
 import type { MessageEntry } from '../entries.ts'
 import { useT } from '../../i18n/use-i18n.ts'
 import { Time, DirTag } from '../ChunkRow.tsx'
@@ -40,19 +42,39 @@ export const MessageCard = memo(function MessageCard({ entry }: { entry: Message
     >
       <div className="entry-head">
         <DirTag dir={entry.dir} label={title} />
-        <span className="entry-meta">{where}</span>
+        <span className="entry-meta" title={t.messageHelp(entry.dir)}>
+          {where}
+        </span>
         <Time t={entry.t} />
         {entry.previous && <span className="tag">{t.previous}</span>}
       </div>
       <div className="message-body">
-        <Body view={view} dir={entry.dir} />
+        <Body view={view} dir={entry.dir} body={entry.body} />
       </div>
     </article>
   )
 })
 
-function Body({ view, dir }: { view: MessageView; dir: MessageEntry['dir'] }) {
+function Body({
+  view,
+  dir,
+  body,
+}: {
+  view: MessageView
+  dir: MessageEntry['dir']
+  body: Uint8Array
+}) {
   const t = useT()
+  // An answer that is not the lesson's (a student's own server, another protocol): plain words.
+  const problem = dir === 'received' ? answerProblem(view) : undefined
+  if (problem)
+    return (
+      <NotLessonAnswer
+        problem={problem}
+        text={view.type === 'frame-error' ? '' : view.text}
+        body={body}
+      />
+    )
   switch (view.type) {
     case 'response': {
       const code = view.response[CODE]
@@ -101,7 +123,13 @@ function Body({ view, dir }: { view: MessageView; dir: MessageEntry['dir'] }) {
       )
     }
     case 'frame-error':
-      return <p className="problem-text">{t.frameProblem[view.problem]}</p>
+      return (
+        <p className="problem-text">
+          {dir === 'received' && view.problem === 'garbage'
+            ? t.receivedGarbage
+            : t.frameProblem[view.problem]}
+        </p>
+      )
   }
 }
 

@@ -9,6 +9,7 @@ import type { TargetsState, TargetsStore } from '../../targets/targets-store.ts'
 import {
   currentSelection,
   isRange,
+  speaksLesson,
   type Selection,
   type TargetOption,
 } from '../../targets/targets.ts'
@@ -28,7 +29,8 @@ export function BotMenu({ store, targets }: { store: BotStore; targets: TargetsS
   useEffect(() => () => store.close(), [store])
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot)
   const targetsState = useTargets(targets)
-  const options = targetsState.status === 'ready' ? targetsState.options : []
+  // The bot speaks only the lesson's protocol.
+  const options = targetsState.status === 'ready' ? targetsState.options.filter(speaksLesson) : []
   const [picked, setPicked] = useState<Selection>()
   const selection = currentSelection(picked, options, defaultBotOption(options))
   const option = options.find((o) => o.id === selection.optionId)
@@ -100,6 +102,7 @@ function BotBar(props: {
             selection={selection}
             disabled={props.locked || options.length === 0}
             onSelection={props.onSelection}
+            only={speaksLesson}
           />
         )}
       </div>

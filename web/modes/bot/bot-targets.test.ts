@@ -42,4 +42,20 @@ describe('bot targets', () => {
     expect(defaultBotOption(options.slice(0, 2))?.id).toBe('127.0.0.1:3216')
     expect(defaultBotOption([range])?.id).toBe('10.0.0.2:4000-4099')
   })
+
+  it('offers only servers of the lesson protocol, by their names', () => {
+    const targets = botTargets(
+      targetOptions({
+        targets: [
+          { host: '127.0.0.1', from: 6379, to: 6379, protocol: 'resp', label: 'Redis' },
+          { host: '127.0.0.1', from: 3213, to: 3213, framing: 'json', label: 'json' },
+          { host: '192.168.0.42', from: 3213, to: 3213, label: 'Servidor da Ana' },
+        ],
+      }),
+    )
+    expect(targets.map((t) => t.label)).toEqual([
+      '127.0.0.1:3213 — json',
+      'Servidor da Ana — 192.168.0.42:3213',
+    ])
+  })
 })

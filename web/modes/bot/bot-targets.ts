@@ -1,6 +1,6 @@
 // The servers the bot menu (and the tour's request steps) can talk to: single allowed ports, json first.
 import type { Framing } from '../../../shared/framing.ts'
-import { isRange, resolveTarget, type TargetOption } from '../../targets/targets.ts'
+import { isRange, resolveTarget, speaksLesson, type TargetOption } from '../../targets/targets.ts'
 
 /** A server the bot can talk to: a single allowed port, in its framing (json when the bridge does not say). */
 export interface BotTarget {
@@ -16,14 +16,19 @@ export function botTarget(option: TargetOption, port: string): BotTarget | undef
   return {
     id,
     framing: option.framing ?? 'json',
-    label: `${id} — ${option.framing ?? option.label ?? 'json'}`,
+    // The bundled server's ports are named after their framing: say it once.
+    label:
+      option.label && option.label !== option.framing
+        ? `${option.label} — ${id}`
+        : `${id} — ${option.framing ?? 'json'}`,
   }
 }
 
 /** The allow-list's single ports as bot targets; every framing carries one request at a time. */
 export function botTargets(options: readonly TargetOption[]): BotTarget[] {
   return options.flatMap((o) => {
-    const target = isRange(o) ? undefined : botTarget(o, '')
+    // The bot speaks only the lesson's protocol.
+    const target = isRange(o) || !speaksLesson(o) ? undefined : botTarget(o, '')
     return target ? [target] : []
   })
 }
@@ -35,6 +40,6 @@ export function defaultBotTarget(targets: readonly BotTarget[]): BotTarget | und
 
 /** The option the bot menu preselects: the first single json port, else any single port, else a range. */
 export function defaultBotOption(options: readonly TargetOption[]): TargetOption | undefined {
-  const singles = options.filter((o) => !isRange(o))
+  const singles = options.filter((o) => !isRange(o) && speaksLesson(o))
   return singles.find((o) => (o.framing ?? 'json') === 'json') ?? singles[0] ?? options[0]
 }

@@ -27,7 +27,9 @@ export function FramingColumn(props: { target: LabTarget; run?: FramingRun; prev
       <div className="fl-col-head">
         <h3 id={headingId}>
           <span className="fl-framing">{target.framing}</span>{' '}
-          <span className="fl-target">{target.target}</span>
+          <span className="fl-target">
+            {target.label ? `${target.label} · ${target.target}` : target.target}
+          </span>
           {target.own && (
             <>
               {' '}

@@ -193,7 +193,9 @@ function ServerChoices(props: Props) {
               )
             }
           />
-          <strong>{target.framing}</strong> <span className="mono small">{target.target}</span>
+          <strong>{target.framing}</strong>{' '}
+          {target.label && <span className="small">{target.label}</span>}{' '}
+          <span className="mono small">{target.target}</span>
         </label>
       ))}
       <OwnServers ranges={props.ranges} picks={props.picks} onPicks={props.onPicks} />

@@ -1,5 +1,5 @@
 // The framing lab mode: one message split or glued, sent to several servers side by side, one session each.
-import { useMemo, useSyncExternalStore } from 'react'
+import { useMemo, useRef, useSyncExternalStore } from 'react'
 import { useT } from '../../i18n/use-i18n.ts'
 import type { TargetsStore } from '../../targets/targets-store.ts'
 import { useTargets } from '../../targets/use-targets.ts'
@@ -20,6 +20,13 @@ export function FramingLab({ store, targets }: { store: FramingLabStore; targets
   const servers = useMemo(() => labTargets(options), [options])
   const ranges = useMemo(() => ownRanges(options), [options])
   const columns = labColumns(options, picked, picks)
+  const results = useRef<HTMLDivElement>(null)
+  const run = () => {
+    store.run(columns)
+    // Run changes what the columns show: bring them into view (below the settings on a projector).
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches
+    results.current?.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' })
+  }
 
   return (
     <div className="mode-page framing-lab">
@@ -40,9 +47,9 @@ export function FramingLab({ store, targets }: { store: FramingLabStore; targets
         picks={picks}
         onPicks={(next) => store.setPicks(next)}
         canRun={columns.length > 0}
-        onRun={() => store.run(columns)}
+        onRun={run}
       />
-      <div className="fl-columns">
+      <div className="fl-columns" ref={results}>
         {columns.map((target) => {
           const run = runs[target.id]
           return (

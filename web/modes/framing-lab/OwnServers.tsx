@@ -24,7 +24,7 @@ export function OwnServers(props: {
             checked={pick.on}
             onChange={(e) => set({ on: e.target.checked })}
           />
-          <strong>{all.framingLab.ownServer}</strong>{' '}
+          <strong>{range.label ?? all.framingLab.ownServer}</strong>{' '}
           <span className="mono small">{`${range.host}:${range.from}–${range.to}`}</span>
         </label>
         {pick.on && (

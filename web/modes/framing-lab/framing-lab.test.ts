@@ -185,4 +185,20 @@ describe('targets', () => {
     })
     expect(ownColumn(range!, { ...pick, on: true, port: '5000' })).toBeUndefined()
   })
+
+  it('names columns as --allow did, and leaves out ranges of another protocol', () => {
+    const named = targetOptions({
+      targets: [
+        { host: '127.0.0.1', from: 3213, to: 3213, framing: 'json', label: 'json' },
+        { host: '10.0.0.3', from: 3214, to: 3214, framing: 'ndjson', label: 'Servidor da Ana' },
+        { host: '10.0.0.4', from: 4000, to: 4099, label: 'Turma B' },
+        { host: '10.0.0.5', from: 8000, to: 8099, protocol: 'http' },
+      ],
+    })
+    expect(labTargets(named).map((t) => t.label)).toEqual([undefined, 'Servidor da Ana'])
+    const ranges = ownRanges(named)
+    expect(ranges.map((r) => r.id)).toEqual(['10.0.0.4:4000-4099'])
+    const column = ownColumn(ranges[0]!, { on: true, port: '4001', framing: 'json' })
+    expect(column?.label).toBe('Turma B')
+  })
 })

@@ -2,7 +2,7 @@
 import { dumps } from '../../../shared/codec.ts'
 import { createDecoder, encodeFrame, type Framing } from '../../../shared/framing.ts'
 import { ACTION, EMAIL, SERVICE } from '../../../shared/protocol.ts'
-import { isRange, resolveTarget, type TargetOption } from '../../targets/targets.ts'
+import { isRange, resolveTarget, speaksLesson, type TargetOption } from '../../targets/targets.ts'
 
 /** Split: one message cut into pieces, one write each. Glue: several messages in one write. */
 export type Experiment = 'split' | 'glue'
@@ -191,13 +191,23 @@ export interface LabTarget {
   framing: Framing
   /** A student's own server, on a port typed inside an allowed range. */
   own?: boolean
+  /** The name `--allow` gave the server, or its range. */
+  label?: string
 }
 
 /** The allow-list entries the lab can run against: single ports whose framing the bridge names. */
 export function labTargets(options: readonly TargetOption[]): LabTarget[] {
   return options.flatMap((o) =>
     o.from === o.to && o.framing
-      ? [{ id: o.id, target: o.id, framing: o.framing } satisfies LabTarget]
+      ? [
+          {
+            id: o.id,
+            target: o.id,
+            framing: o.framing,
+            // The bundled server's ports are named after their framing: no need to say it twice.
+            ...(o.label && o.label !== o.framing ? { label: o.label } : {}),
+          } satisfies LabTarget,
+        ]
       : [],
   )
 }
@@ -221,7 +231,7 @@ export interface OwnPick {
 
 /** The allow-list's port ranges, each a place where a student's own server may run. */
 export function ownRanges(options: readonly TargetOption[]): TargetOption[] {
-  return options.filter(isRange)
+  return options.filter((o) => isRange(o) && speaksLesson(o))
 }
 
 /** A range's pick until the user changes it: off, its first port, json (bare JSON, as the lesson's client writes). */
@@ -233,7 +243,13 @@ export function initialPick(range: TargetOption): OwnPick {
 export function ownColumn(range: TargetOption, pick: OwnPick): LabTarget | undefined {
   const target = pick.on ? resolveTarget(range, pick.port) : undefined
   if (target === undefined) return undefined
-  return { id: `own ${pick.framing} ${target}`, target, framing: pick.framing, own: true }
+  return {
+    id: `own ${pick.framing} ${target}`,
+    target,
+    framing: pick.framing,
+    own: true,
+    ...(range.label ? { label: range.label } : {}),
+  }
 }
 
 /** The lab's columns: the servers ticked (by default one per framing), then own servers switched on. */

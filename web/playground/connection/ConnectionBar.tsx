@@ -2,7 +2,7 @@
 import { formatTarget, parseTarget } from '../../../shared/bridge-protocol.ts'
 import { FRAMINGS, type Framing } from '../../../shared/framing.ts'
 import type { ConnectionState } from '../../session/connection.ts'
-import { reasonSentence } from '../../i18n/describe.ts'
+import { statusSentence } from '../../i18n/describe.ts'
 import { endpoint } from '../../session/events.ts'
 import { isRange, resolveTarget, type Selection } from '../../targets/targets.ts'
 import { useT } from '../../i18n/use-i18n.ts'
@@ -10,6 +10,8 @@ import { usePaneId } from '../panes/use-pane.ts'
 import type { TargetsState } from '../../targets/targets-store.ts'
 import { PortField, TargetSelect, TargetsFailed } from '../../targets/TargetFields.tsx'
 import { WorkspaceStatus } from '../../workspace/WorkspaceStatus.tsx'
+import { Tip } from '../../ui/Tip.tsx'
+import { NARROW, useMedia } from '../../ui/use-media.ts'
 
 interface Props {
   targets: TargetsState
@@ -41,15 +43,27 @@ export function ConnectionBar(props: Props) {
     : manual && formatTarget(manual.host, manual.port)
   const busy = state.status === 'connecting' || state.status === 'open'
   const failed = state.status === 'closed' && state.reason?.kind !== 'user'
+  // On a narrow window the framing's name alone keeps the bar one row high (its tip explains it).
+  const compact = useMedia(NARROW) || props.compact
 
   return (
-    <section className="connection-bar" aria-labelledby={pid('connection-heading')}>
+    <section
+      className={`connection-bar${busy ? ' busy' : ''}`}
+      aria-labelledby={pid('connection-heading')}
+    >
       <h2 id={pid('connection-heading')} className="sr-only">
         {t.connectionHeading}
       </h2>
       <div className="controls">
         <div className="field target-field">
-          <label htmlFor={pid('target')}>{t.target}</label>
+          <span className="label-row">
+            <label htmlFor={pid('target')}>{t.target}</label>
+            <Tip label={t.targetTipLabel}>
+              {t.targetTip.map((p) => (
+                <p key={p}>{p}</p>
+              ))}
+            </Tip>
+          </span>
           {targets.status === 'error' ? (
             <>
               <input
@@ -90,27 +104,38 @@ export function ConnectionBar(props: Props) {
           />
         )}
         <div className="field framing-field">
-          <label htmlFor={pid('framing')}>{t.framing}</label>
+          <span className="label-row">
+            <label htmlFor={pid('framing')}>{t.framing}</label>
+            <Tip label={t.framingTipLabel}>
+              {t.framingTip.map((p) => (
+                <p key={p}>{p}</p>
+              ))}
+            </Tip>
+          </span>
           <select
             id={pid('framing')}
             value={framing}
             disabled={busy}
+            title={busy ? t.framingLocked : undefined}
             aria-describedby={pid('framing-hint')}
             onChange={(e) => props.onFraming(e.target.value as Framing)}
           >
             {FRAMINGS.map((f) => (
               <option key={f} value={f}>
-                {props.compact ? f : t.framingOption[f]}
+                {compact ? f : t.framingOption[f]}
               </option>
             ))}
           </select>
-          <small id={pid('framing-hint')} className="hint">
-            {busy
-              ? t.framingLocked
-              : option?.framing && option.framing !== framing
-                ? t.framingDiffers(option.framing)
-                : '\u00a0'}
-          </small>
+          {/* Only a warning takes room; that the select is locked while connected shows in its look. */}
+          {!busy && option?.framing && option.framing !== framing ? (
+            <small id={pid('framing-hint')} className="hint">
+              {t.framingDiffers(option.framing)}
+            </small>
+          ) : (
+            <span id={pid('framing-hint')} className="sr-only">
+              {busy ? t.framingLocked : ''}
+            </span>
+          )}
         </div>
         <div className="field connect-field">
           {busy ? (
@@ -133,7 +158,12 @@ export function ConnectionBar(props: Props) {
         <div className="status" role="status" aria-label={t.connectionState}>
           <span className="status-dot" aria-hidden="true" />
           <strong className="status-label">{t.status[state.status]}</strong>
-          {state.target && <span className="status-target">{state.target}</span>}
+          {state.target && (
+            <span className="status-target">
+              {state.target}
+              {busy && <span className="status-framing"> · {framing}</span>}
+            </span>
+          )}
           <StatusDetail state={state} bridgeUrl={props.bridgeUrl} />
           <WorkspaceStatus state={state} />
         </div>
@@ -161,11 +191,14 @@ function StatusDetail({ state, bridgeUrl }: { state: ConnectionState; bridgeUrl:
     )
   }
   if (state.status === 'closed' && state.reason) {
-    return <span className="status-reason">{reasonSentence(state.reason, t)}</span>
+    return <span className="status-reason">{statusSentence(state.reason, t)}</span>
   }
   return (
     <span className="status-detail">
-      {t.bridge}: {bridgeUrl}
+      <Tip label={t.bridge} term={t.bridge}>
+        {t.bridgeTip}
+      </Tip>
+      : {bridgeUrl}
     </span>
   )
 }

@@ -2,7 +2,7 @@
 import { useEffect, useReducer, useRef, useState } from 'react'
 import type { Framing } from '../../../shared/framing.ts'
 import type { Pane } from './panes.ts'
-import { INITIAL_FORM, builderFromForm, builderReducer } from '../request/request.ts'
+import { INITIAL_FORM, builderFromForm, builderReducer, textToSend } from '../request/request.ts'
 import {
   currentSelection,
   defaultOption,
@@ -15,6 +15,7 @@ import { PanePrefix } from './use-pane.ts'
 import type { TargetsStore } from '../../targets/targets-store.ts'
 import { useTargets } from '../../targets/use-targets.ts'
 import { ConnectionBar } from '../connection/ConnectionBar.tsx'
+import { HeldNotice } from '../connection/HeldNotice.tsx'
 import { ExchangeCard } from './ExchangeCard.tsx'
 import { Presets } from '../request/Presets.tsx'
 import { RequestBuilder } from '../request/RequestBuilder.tsx'
@@ -69,11 +70,11 @@ function PaneBody({ pane, bridge, targets: targetsStore, solo, onRemove }: Props
       if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return
       if (!solo && !root.current?.contains(document.activeElement)) return
       e.preventDefault()
-      session.send(builder.raw)
+      session.send(textToSend(builder))
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [session, builder.raw, solo])
+  }, [session, builder, solo])
 
   const name = t.clientName(pane.name)
   const id = (s: string) => `${pane.name.toLowerCase()}-${s}`
@@ -125,6 +126,9 @@ function PaneBody({ pane, bridge, targets: targetsStore, solo, onRemove }: Props
         onDisconnect={() => session.disconnect()}
         compact={!solo}
       />
+      <HeldNotice
+        onReconnect={() => state.target && session.connect(bridge.wsUrl, state.target, framing)}
+      />
       <div className="workspace">
         <div className="column">
           <RequestBuilder
@@ -132,7 +136,7 @@ function PaneBody({ pane, bridge, targets: targetsStore, solo, onRemove }: Props
             dispatch={dispatch}
             framing={framing}
             canSend={canSend}
-            onSend={() => session.send(builder.raw)}
+            onSend={() => session.send(textToSend(builder))}
             shortcut={solo ? t.sendShortcut : t.sendFromPane}
           />
           {solo ? (

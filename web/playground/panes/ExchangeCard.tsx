@@ -3,6 +3,7 @@ import { Suspense, lazy, useState } from 'react'
 import { useT } from '../../i18n/use-i18n.ts'
 import { usePaneId } from './use-pane.ts'
 import { LiveLog } from '../../log/LiveLog.tsx'
+import { LogLegend } from '../../log/LogLegend.tsx'
 
 // The diagram loads when first asked for: most of a lesson is spent in the log.
 const SequenceView = lazy(() =>
@@ -30,10 +31,15 @@ export function ExchangeCard({
   return (
     <section className="card log-panel" aria-labelledby={pid('log-heading')}>
       <div className="card-head">
-        <h2 id={pid('log-heading')}>{view === 'log' ? t.logHeading : t.diagramHeading}</h2>
-        <div className="segmented view-switch" role="group" aria-label={t.views}>
-          {option('log', t.viewLog)}
-          {option('diagram', t.viewDiagram)}
+        <h2 id={pid('log-heading')} className="exchange-heading">
+          {view === 'log' ? t.logHeading : t.diagramHeading}
+        </h2>
+        <div className="card-head-end">
+          {view === 'log' && <LogLegend />}
+          <div className="segmented view-switch" role="group" aria-label={t.views}>
+            {option('log', t.viewLog)}
+            {option('diagram', t.viewDiagram)}
+          </div>
         </div>
       </div>
       {view === 'log' ? (

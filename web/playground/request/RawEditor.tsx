@@ -32,7 +32,7 @@ export function RawEditor({ raw, hints, onRaw }: Props) {
         {t.rawHelp}
       </p>
       <div id={pid('raw-hints')} className="hints" aria-live="polite">
-        {messages.length === 0 && !hints.waits ? (
+        {messages.length === 0 && !hints.waits && !hints.reads ? (
           <p className="hint-ok">{t.looksValid}</p>
         ) : (
           <>
@@ -47,6 +47,12 @@ export function RawEditor({ raw, hints, onRaw }: Props) {
               </>
             )}
             {hints.waits && <p className="hint-lead">{t.serverWaits}</p>}
+            {hints.tooLarge && (
+              <p className="hint-lead">
+                {t.hintTooLarge(hints.tooLarge.limit, hints.tooLarge.closes)}
+              </p>
+            )}
+            {hints.reads && <p className="hint-lead">{t.hintNaiveReads(hints.reads)}</p>}
           </>
         )}
       </div>

@@ -2,7 +2,13 @@
 import { useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react'
 import type { Framing } from '../../../shared/framing.ts'
 import { nextTab } from '../../ui/tabs.ts'
-import { hintsFor, type BuilderAction, type BuilderState, type BuilderTab } from './request.ts'
+import {
+  hintsFor,
+  textToSend,
+  type BuilderAction,
+  type BuilderState,
+  type BuilderTab,
+} from './request.ts'
 import { useT } from '../../i18n/use-i18n.ts'
 import { usePaneId } from '../panes/use-pane.ts'
 import { RawEditor } from './RawEditor.tsx'
@@ -27,7 +33,13 @@ export function RequestBuilder(props: Props) {
   const { tab } = builder
   const t = useT()
   const pid = usePaneId()
-  const hints = useMemo(() => hintsFor(builder.raw, framing), [builder.raw, framing])
+  // What Send will put on the wire: the form's text when the raw one cannot be shown as a form.
+  const wire = textToSend(builder)
+  const hints = useMemo(() => hintsFor(wire, framing), [wire, framing])
+  const rawHints = useMemo(
+    () => (wire === builder.raw ? hints : hintsFor(builder.raw, framing)),
+    [wire, builder.raw, framing, hints],
+  )
   const tabRefs = useRef<Record<BuilderTab, HTMLButtonElement | null>>({ form: null, raw: null })
 
   const onTab = (next: BuilderTab) => dispatch({ type: 'tab', tab: next })
@@ -74,11 +86,11 @@ export function RequestBuilder(props: Props) {
       <TabPanel name="raw" tab={tab}>
         <RawEditor
           raw={builder.raw}
-          hints={hints}
+          hints={rawHints}
           onRaw={(raw) => dispatch({ type: 'raw', raw })}
         />
       </TabPanel>
-      <WirePreview raw={builder.raw} framing={framing} />
+      <WirePreview raw={wire} framing={framing} />
       <div className="send-row">
         <button type="button" className="button primary send" disabled={!canSend} onClick={onSend}>
           {t.send}
@@ -86,7 +98,7 @@ export function RequestBuilder(props: Props) {
             →
           </span>
         </button>
-        <span className="muted small">
+        <span className={`muted small${canSend ? ' send-shortcut' : ''}`}>
           {canSend ? (
             <>
               <kbd>Ctrl</kbd>+<kbd>Enter</kbd> — {props.shortcut ?? t.sendShortcut}

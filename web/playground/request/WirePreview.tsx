@@ -6,6 +6,7 @@ import type { Span } from '../../log/entries.ts'
 import { useT } from '../../i18n/use-i18n.ts'
 import { usePaneId } from '../panes/use-pane.ts'
 import { ByteGrid } from '../../bytes/ByteGrid.tsx'
+import { Tip } from '../../ui/Tip.tsx'
 
 const utf8 = new TextEncoder()
 
@@ -28,7 +29,14 @@ export function WirePreview({ raw, framing }: { raw: string; framing: Framing })
   const extra = framed.length - body.length
   return (
     <section className="wire" aria-labelledby={pid('wire-heading')}>
-      <h3 id={pid('wire-heading')}>{t.wireHeading}</h3>
+      <div className="label-row">
+        <h3 id={pid('wire-heading')}>{t.wireHeading}</h3>
+        <Tip label={t.wireTipLabel}>
+          {t.wireTip.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </Tip>
+      </div>
       <p className="wire-sum">
         <span>{t.wireJson(body.length)}</span>{' '}
         <span className={extra > 0 ? 'wire-extra' : 'muted'}>{t.wireExtra(extra)}</span>{' '}

@@ -8,6 +8,7 @@ import {
   formToRaw,
   hintsFor,
   rawToForm,
+  textToSend,
 } from './request.ts'
 
 describe('form <-> raw', () => {
@@ -68,6 +69,26 @@ describe('form <-> raw', () => {
   })
 })
 
+describe('textToSend', () => {
+  it('sends what the form shows on the form tab, never a stale raw text the form cannot show', () => {
+    // The broken example opens the raw editor; back on the form, Send must not repeat it.
+    let state = builderReducer(builderFromForm(INITIAL_FORM), { type: 'load', raw: PRESETS.broken })
+    expect(textToSend(state)).toBe(PRESETS.broken)
+    state = builderReducer(state, { type: 'tab', tab: 'form' })
+    expect(textToSend(state)).toBe(formToRaw(INITIAL_FORM))
+    // The raw text is still there for the raw tab.
+    state = builderReducer(state, { type: 'tab', tab: 'raw' })
+    expect(textToSend(state)).toBe(PRESETS.broken)
+  })
+
+  it('sends the raw text as typed while the form is in step with it', () => {
+    const typed = '{"AÇÃO": "CRIAR USUARIO", "EMAIL_USUARIO": "a"}'
+    let state = builderReducer(builderFromForm(INITIAL_FORM, 'raw'), { type: 'raw', raw: typed })
+    state = builderReducer(state, { type: 'tab', tab: 'form' })
+    expect(textToSend(state)).toBe(typed)
+  })
+})
+
 describe('hintsFor', () => {
   it('gives none for a valid request', () => {
     expect(hintsFor(formToRaw(INITIAL_FORM))).toEqual({ fields: {}, form: [] })
@@ -111,5 +132,30 @@ describe('hintsFor', () => {
     expect(hintsFor(PRESETS.notObject).form).toEqual([
       'Mensagem deve ser um objeto JSON, mas é um array',
     ])
+  })
+
+  it('says the server answers 413 for a message past its limit, and closes where it cannot resync', () => {
+    const big = `{"SERVIÇO": "${'x'.repeat(70 * 1024)}"}`
+    const json = hintsFor(big, 'json')
+    expect(json.form).toEqual([TEXT.tooLarge(64 * 1024, true)])
+    expect(json.tooLarge).toEqual({ limit: 64 * 1024, closes: true })
+    expect(json.form.join()).not.toContain('não iniciam um valor JSON')
+    expect(hintsFor(big, 'ndjson')).toMatchObject({
+      form: [TEXT.tooLarge(64 * 1024, false)],
+      tooLarge: { limit: 64 * 1024, closes: false },
+    })
+    expect(hintsFor(big, 'length').tooLarge).toEqual({ limit: 64 * 1024, closes: false })
+    // Just under the limit is judged as JSON as usual.
+    const fits = `{"SERVIÇO": "${'x'.repeat(60 * 1024)}"}`
+    expect(hintsFor(fits, 'json').tooLarge).toBeUndefined()
+  })
+
+  it('on the naive port, says a text longer than one read arrives as several messages', () => {
+    const long = formToRaw({ ...INITIAL_FORM, EMAIL_USUARIO: 'a'.repeat(600) })
+    const hints = hintsFor(long, 'naive')
+    expect(hints.reads).toBe(2)
+    expect(hints.form.length).toBeGreaterThan(0)
+    expect(hints.form.every((text) => text.startsWith('Mensagem não é um JSON válido'))).toBe(true)
+    expect(hintsFor(formToRaw(INITIAL_FORM), 'naive')).toEqual({ fields: {}, form: [] })
   })
 })

@@ -1,7 +1,12 @@
 // The request builder's state: form fields and raw wire text kept in step, and the schema's hints (no React).
 import { z } from 'zod'
 import { describeKind, dumps, isJsonObject, parseMessage } from '../../../shared/codec.ts'
-import { createDecoder, type Framing } from '../../../shared/framing.ts'
+import {
+  DEFAULT_MAX_MESSAGE,
+  NAIVE_READ,
+  createDecoder,
+  type Framing,
+} from '../../../shared/framing.ts'
 import {
   ACTION,
   ACTIONS,
@@ -88,6 +93,14 @@ export function rawToForm(raw: string): FormValues | undefined {
   return form
 }
 
+/**
+ * The text Send puts on the wire: the raw text, except on the form tab while the raw text is one the
+ * form cannot show; there the form is what the student sees, so the form is what goes out.
+ */
+export function textToSend(state: BuilderState): string {
+  return state.tab === 'form' && !state.inStep ? formToRaw(state.form) : state.raw
+}
+
 /** Actions of the builder's reducer. */
 export type BuilderAction =
   | { type: 'field'; key: FormKey; value: string }
@@ -129,25 +142,40 @@ export interface Hints {
   form: string[]
   /** json port: a value is still open at the end, so the server answers nothing yet and waits. */
   waits?: boolean
+  /** naive port: the text is longer than one read, so the server takes it as this many messages. */
+  reads?: number
+  /** Past the server's size limit: it answers 413, then closes (json, naive) or skips the rest. */
+  tooLarge?: { limit: number; closes: boolean }
 }
 
 /**
  * Hints for the raw text as the server on a `framing` port would take it. The json port frames before
  * it parses: text around a value is a run of garbage with an answer of its own, and a value left open
- * is waited for, not refused. The other ports take the text as one message.
+ * is waited for, not refused. naive takes each 512 bytes as a message; ndjson and length take the text
+ * as one. On every port a text past the server's default limit is answered 413 (and json and naive
+ * then close the connection), which the hints say rather than judge its JSON.
  */
 export function hintsFor(raw: string, framing: Framing = 'length'): Hints {
   const bytes = new TextEncoder().encode(raw)
-  if (framing !== 'json') return messageHints(bytes)
-  const scanner = createDecoder('json')
+  const max = DEFAULT_MAX_MESSAGE
+  // PROTOCOL.md: a message past the limit is answered 413 at once; ndjson and length skip it and go
+  // on, json and naive cannot find the next message and close. (naive reads 512 bytes at a time.)
+  if (framing === 'ndjson' || framing === 'length') {
+    if (bytes.length > max) return tooLarge(max, false)
+    return messageHints(bytes)
+  }
+  if (framing === 'naive') return naiveHints(bytes)
+  const scanner = createDecoder('json', { maxMessage: max })
   const events = [...scanner.push(bytes), ...scanner.flush()]
   if (events.length === 0 && scanner.pending === 0) return messageHints(bytes) // blank
   const hints: Hints = { fields: {}, form: [] }
   let first = true
   for (const e of events) {
     if (e.type === 'error') {
-      // A scanner without a size limit that has not ended reports only garbage.
-      hints.form.push(TEXT.garbage(e.end - e.start))
+      if (e.problem === 'too-large') {
+        hints.form.push(TEXT.tooLarge(max, e.fatal))
+        hints.tooLarge = { limit: max, closes: e.fatal }
+      } else hints.form.push(TEXT.garbage(e.end - e.start))
       continue
     }
     const message = messageHints(e.body)
@@ -156,6 +184,22 @@ export function hintsFor(raw: string, framing: Framing = 'length'): Hints {
     first = false
   }
   if (scanner.pending > 0) hints.waits = true
+  return hints
+}
+
+function tooLarge(limit: number, closes: boolean): Hints {
+  return { fields: {}, form: [TEXT.tooLarge(limit, closes)], tooLarge: { limit, closes } }
+}
+
+// naive: each read of at most 512 bytes is a message, so a longer text is answered piece by piece.
+function naiveHints(bytes: Uint8Array): Hints {
+  if (bytes.length <= NAIVE_READ) return messageHints(bytes)
+  const hints: Hints = { fields: {}, form: [], reads: Math.ceil(bytes.length / NAIVE_READ) }
+  for (let at = 0; at < bytes.length; at += NAIVE_READ) {
+    for (const text of messageHints(bytes.subarray(at, at + NAIVE_READ)).form) {
+      if (!hints.form.includes(text)) hints.form.push(text)
+    }
+  }
   return hints
 }
 
