@@ -95,7 +95,7 @@ describe('the class view in words', () => {
     expect(endSentence(1000, 'page closed', pt)).toBe('o aluno desconectou.')
     expect(endSentence(4007, 'idle', pt)).toBe('Conexão encerrada por inatividade (4007).')
     expect(errorSentence({ kind: 'close', at: 0, code: 4001, reason: 'x' }, en)).toBe(
-      'The TCP server reset the connection.',
+      'The TCP server reset the connection (4001).',
     )
     expect(errorSentence({ kind: 'answer', at: 0, code: '404', text: 'Usuário' }, pt)).toBe(
       'Usuário',
