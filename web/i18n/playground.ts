@@ -12,6 +12,15 @@ export const playgroundPt = {
     check: 'Verificar servidor',
     class: 'Turma',
   } as Record<string, string>,
+  /** The tabs' words on a narrow window (a 1024 px projector with large text); names stay whole. */
+  modeShort: {
+    playground: 'Playground',
+    framing: 'Framing',
+    tour: 'Tour',
+    bot: 'Bot',
+    check: 'Verificar',
+    class: 'Turma',
+  } as Record<string, string>,
 
   clientName: (name: string) => `Cliente ${name}`,
   clients: 'Clientes',
@@ -94,6 +103,14 @@ export const playgroundEn: typeof playgroundPt = {
     tour: 'Guided tour',
     bot: 'Bot menu',
     check: 'Check a server',
+    class: 'Class',
+  },
+  modeShort: {
+    playground: 'Playground',
+    framing: 'Framing',
+    tour: 'Tour',
+    bot: 'Bot',
+    check: 'Check',
     class: 'Class',
   },
 

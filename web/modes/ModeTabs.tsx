@@ -37,8 +37,11 @@ export function ModeTabs(props: {
               props.onChange(next)
               refs.current.get(next)?.focus()
             }}
+            aria-label={t.mode[mode]}
+            title={t.mode[mode]}
           >
-            {t.mode[mode]}
+            <span className="wide-text">{t.mode[mode]}</span>
+            <span className="narrow-text">{t.modeShort[mode]}</span>
           </button>
         ))}
       </div>

@@ -4,16 +4,21 @@ import type { ConnectionState } from '../session/connection.ts'
 import { useWorkspace } from './use-workspace.ts'
 import { pendingGroup, workspaceOfConnection, workspaceSentence } from './workspace-label.ts'
 
-/** Nothing until the bridge says who it introduced the page as (only the bundled server hears that). */
-export function WorkspaceStatus({ state }: { state: ConnectionState }) {
+/**
+ * Nothing until the bridge says who it introduced the page as (only the bundled server hears that).
+ * `compact` (narrow panes, a projector): one line, cut with an ellipsis, whole in its tooltip.
+ */
+export function WorkspaceStatus({ state, compact }: { state: ConnectionState; compact: boolean }) {
   const t = useT()
   const page = useWorkspace()
   const workspace = workspaceOfConnection(state)
   if (!workspace) return null
   const pending = page && pendingGroup(state, page.group)
+  const sentence = workspaceSentence(workspace, t)
+  const whole = `${t.workspace.label}: ${sentence}${pending ? ` ${t.workspace.reconnectTo(pending.chosen)}` : ''}`
   return (
-    <span className="status-workspace">
-      {t.workspace.label}: <strong>{workspaceSentence(workspace, t)}</strong>
+    <span className={compact ? 'status-workspace compact' : 'status-workspace'} title={whole}>
+      {t.workspace.label}: <strong>{sentence}</strong>
       {pending && (
         <span className="status-pending"> {t.workspace.reconnectTo(pending.chosen)}</span>
       )}

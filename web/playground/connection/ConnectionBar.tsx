@@ -165,7 +165,7 @@ export function ConnectionBar(props: Props) {
             </span>
           )}
           <StatusDetail state={state} bridgeUrl={props.bridgeUrl} />
-          <WorkspaceStatus state={state} />
+          <WorkspaceStatus state={state} compact={compact === true} />
         </div>
         {failed && state.target && (
           <button
