@@ -37,11 +37,13 @@ export function ModeTabs(props: {
               props.onChange(next)
               refs.current.get(next)?.focus()
             }}
-            aria-label={t.mode[mode]}
             title={t.mode[mode]}
           >
+            {/* The whole name stays the tab's name; a narrow window shows the short word instead. */}
             <span className="wide-text">{t.mode[mode]}</span>
-            <span className="narrow-text">{t.modeShort[mode]}</span>
+            <span className="narrow-text" aria-hidden="true">
+              {t.modeShort[mode]}
+            </span>
           </button>
         ))}
       </div>
