@@ -76,9 +76,17 @@ for (const size of SIZES) {
     await save(page, size, '5-framing-before-run')
     await page.getByRole('button', { name: 'Executar', exact: true }).click()
     await expect(page.getByText('1 mensagem enviada, 3 respostas de erro')).toBeAttached()
-    // Run scrolls the columns into view (smoothly): wait until they are at the top.
+    // Run scrolls the columns into view (smoothly): wait until they are in view and still.
     const json = page.getByRole('region', { name: /^json / })
-    await expect.poll(async () => (await json.boundingBox())?.y ?? 999).toBeLessThan(160)
+    await expect(json).toBeInViewport()
+    let y = -1
+    await expect
+      .poll(async () => {
+        const was = y
+        y = (await json.boundingBox())?.y ?? -1
+        return y === was
+      })
+      .toBe(true)
     await save(page, size, '6-framing-after-run')
 
     await page.getByRole('tab', { name: 'Menu do bot' }).click()
