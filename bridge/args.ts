@@ -1,7 +1,7 @@
 // The bridge's command-line flags (with environment fallbacks): argv -> BridgeOptions, and the --help text.
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
-import { BRIDGE_PATH, TARGETS_PATH, formatTarget, parseTarget } from '../shared/bridge-wire.ts'
+import { BRIDGE_PATH, TARGETS_PATH, formatTarget, parseTarget } from '../shared/bridge-constants.ts'
 import { DEFAULT_PORTS } from '../shared/framing.ts'
 import { parseCount, parseSize } from '../cli/flags.ts'
 import { createBridgeFaultReporter, createLineWriter } from '../cli/log.ts'

@@ -14,7 +14,7 @@ import {
   isClientId,
   normalizeGroup,
   parseTarget,
-} from '../shared/bridge-wire.ts'
+} from '../shared/bridge-constants.ts'
 import { buildProxyV2 } from '../shared/proxy-v2.ts'
 import { findAllowed, originChecker } from './allow.ts'
 import { createClassApi } from './class-api.ts'
@@ -22,6 +22,7 @@ import { ClassMonitor, type MonitorOptions } from './class-monitor.ts'
 import { hostChecker } from './hosts.ts'
 import { createRequestHandler, hostRefusal } from './http.ts'
 import { clipReason, startRelay, type Relay } from './relay.ts'
+import { wlError } from '../shared/errors.ts'
 
 export interface BridgeOptions {
   /** Listen address (default 127.0.0.1; 0.0.0.0 for a classroom LAN). */
@@ -319,7 +320,6 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       ...(proxy && { proxy }),
       ...(tap && { tap }),
       maxQueue: maxFrame * 4,
-      maxFrame,
       idleTimeoutMs,
       ...(options.connectTimeoutMs !== undefined && { connectTimeoutMs: options.connectTimeoutMs }),
     })
@@ -400,9 +400,7 @@ function checkAllowed(entry: AllowedTarget): AllowedTarget {
     isPort(entry.to) &&
     entry.from <= entry.to
   if (!ok) {
-    throw Object.assign(new Error(`bad allow-list entry ${JSON.stringify(entry)}`), {
-      code: 'WL_ERR_BAD_ALLOW',
-    })
+    throw wlError('WL_ERR_BAD_ALLOW', `bad allow-list entry ${JSON.stringify(entry)}`)
   }
   return { ...entry }
 }

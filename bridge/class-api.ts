@@ -1,7 +1,7 @@
 // The teacher's HTTP API under /api/class: a snapshot, a live stream of them, one student's exchange.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { CLASS_PATH, KEY_PARAM } from '../shared/bridge-wire.ts'
+import { CLASS_PATH, KEY_PARAM } from '../shared/bridge-constants.ts'
 import type { ClassMonitor } from './class-monitor.ts'
 
 /** Answers a request under /api/class; false when the path is not the class API's. */

@@ -2,7 +2,7 @@
 import http from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ClassSnapshot, Exchange } from '../shared/class-protocol.ts'
-import { CLOSE } from '../shared/bridge-wire.ts'
+import { CLOSE } from '../shared/bridge-constants.ts'
 import { ProxyV2Reader } from '../shared/proxy-v2.ts'
 import { answerCode } from './class-gist.ts'
 import { ClassMonitor } from './class-monitor.ts'

@@ -1,7 +1,7 @@
 // The bridge's plain HTTP side: the allow-list as JSON, the built page (or a short note), nothing else.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import type { TargetsInfo } from '../shared/bridge-protocol.ts'
-import { BRIDGE_PATH, TARGETS_PATH } from '../shared/bridge-wire.ts'
+import { BRIDGE_PATH, TARGETS_PATH } from '../shared/bridge-constants.ts'
 import type { OriginRule } from './allow.ts'
 import type { ClassApi } from './class-api.ts'
 import type { HostRule } from './hosts.ts'

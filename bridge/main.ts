@@ -1,6 +1,6 @@
 // Command line: argv -> startBridge, with the actual address printed and a clean stop on SIGINT/SIGTERM.
 import os from 'node:os'
-import { formatTarget } from '../shared/bridge-wire.ts'
+import { formatTarget } from '../shared/bridge-constants.ts'
 import { HELP, parseBridgeArgs } from './args.ts'
 import { startBridge, type BridgeOptions, type RunningBridge } from './bridge.ts'
 

@@ -283,9 +283,8 @@ describe('closing', () => {
     const ended = new Promise((resolve) => socket.once('end', resolve))
     client.ws.send(Buffer.alloc(1024, 1))
     client.ws.send(Buffer.alloc(1025, 2))
-    const reason = "message larger than the bridge's limit of 1024 bytes"
-    expect(await client.closed()).toEqual({ code: CLOSE.TOO_BIG, reason })
-    expect(client.events.at(-1)).toMatchObject({ type: 'closed', code: CLOSE.TOO_BIG, reason })
+    // ws closes at once, with the code alone: the page explains 1009 in its own language.
+    expect(await client.closed()).toEqual({ code: CLOSE.TOO_BIG, reason: '' })
     await ended
     expect(socket.bytesRead).toBe(1024)
     socket.end()

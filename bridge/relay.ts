@@ -3,7 +3,7 @@ import net from 'node:net'
 import type { RawData, WebSocket } from 'ws'
 // Values come from the zod-free module: loading zod in the bridge costs it throughput (bench:bridge).
 import type { BridgeEvent, ByteCounts } from '../shared/bridge-protocol.ts'
-import { CLOSE, formatTarget } from '../shared/bridge-wire.ts'
+import { CLOSE, formatTarget } from '../shared/bridge-constants.ts'
 import type { RelayTap } from './class-monitor.ts'
 
 export interface RelayOptions {
@@ -15,8 +15,6 @@ export interface RelayOptions {
   startedAt: number
   /** Bytes of client messages held while the TCP connect is in progress before the WebSocket is paused. */
   maxQueue: number
-  /** The largest message ws accepts (its maxPayload), named in the 1009 close reason. */
-  maxFrame?: number
   idleTimeoutMs: number
   connectTimeoutMs?: number
   /** Opens the TCP connection; tests pass one that connects late. */
@@ -108,17 +106,8 @@ export function startRelay(ws: WebSocket, options: RelayOptions): Relay {
   }
   let idle = setTimeout(onIdle, options.idleTimeoutMs).unref()
 
-  // ws closes with 1009 and no reason when a message passes maxPayload, before it emits 'error'
-  // (lib/websocket.js receiverOnError calls close(code)): give that close a reason, and the page its
-  // closed event first, like every other close.
-  const wsClose = ws.close.bind(ws)
-  ws.close = (code?: number, reason?: string | Buffer) => {
-    if (code !== CLOSE.TOO_BIG || reason !== undefined || closing) return wsClose(code, reason)
-    const limit = options.maxFrame === undefined ? '' : ` of ${options.maxFrame} bytes`
-    const text = `message larger than the bridge's limit${limit}`
-    event({ type: 'closed', at: at(), code, reason: text, bytes: { ...bytes } })
-    wsClose(code, text)
-  }
+  // A message past maxPayload: ws itself closes with 1009 and no reason (the page explains the code),
+  // then emits 'error', which ends the TCP side like any other close.
   ws.on('error', wsOnError)
   ws.on('message', wsOnMessage)
   ws.on('close', wsOnClose)

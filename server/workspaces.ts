@@ -1,7 +1,7 @@
 // One registry per workspace (PROTOCOL.md "Workspaces"): a computer, a group, or the whole class.
 import { wlError } from '../shared/errors.ts'
 import { canonicalIp } from '../shared/ip-address.ts'
-import { isGroupName } from '../shared/bridge-wire.ts'
+import { isGroupName } from '../shared/bridge-constants.ts'
 import type { FieldName, UserRecord } from '../shared/protocol.ts'
 import { MemoryRegistry, type Full, type Registry } from './registry.ts'
 

@@ -1,9 +1,9 @@
-// The bridge's contract with the page: URL, close codes (bridge-wire.ts) and the zod schemas of its JSON events.
+// The bridge's contract with the page: URL, close codes (bridge-constants.ts) and the zod schemas of its JSON events.
 import { z } from 'zod'
 import { FRAMINGS } from './framing.ts'
 import { PROTOCOLS } from './protocols/types.ts'
 
-export * from './bridge-wire.ts'
+export * from './bridge-constants.ts'
 
 /** An address and port as Node reports them. */
 export const Endpoint = z.object({ address: z.string(), port: z.number().int() })

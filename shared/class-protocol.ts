@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { BridgeEvent, ByteCounts } from './bridge-protocol.ts'
 import { FRAMINGS } from './framing.ts'
 
-export { CLASS_PATH, KEY_PARAM } from './bridge-wire.ts'
+export { CLASS_PATH, KEY_PARAM } from './bridge-constants.ts'
 
 const int = z.number().int()
 const count = int.nonnegative()

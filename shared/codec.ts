@@ -1,12 +1,12 @@
 // Bytes <-> values: Python json.dumps-exact encoding, and strict UTF-8 + JSON decoding with clear failures.
 import { wlError } from './errors.ts'
+import { HEX } from './hex.ts'
 
 const encoder = new TextEncoder()
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 // json.dumps (ensure_ascii=True) escapes '"', '\\' and everything outside ' '..'~', one UTF-16 unit at a time,
 // which yields surrogate pairs for characters beyond U+FFFF, exactly like Python.
-const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 const SHORT_ESCAPES: Record<number, string> = {
   0x22: '\\"',
   0x5c: '\\\\',
@@ -27,7 +27,7 @@ export function dumpsString(s: string): string {
     const c = s.charCodeAt(i)
     if (c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c) continue
     if (i > last) out += s.slice(last, i)
-    out += SHORT_ESCAPES[c] ?? '\\u' + HEX2[c >> 8] + HEX2[c & 0xff]
+    out += SHORT_ESCAPES[c] ?? '\\u' + HEX[c >> 8] + HEX[c & 0xff]
     last = i + 1
   }
   return last === 0 ? '"' + s + '"' : out + s.slice(last) + '"'

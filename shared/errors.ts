@@ -23,11 +23,15 @@ export type WlErrorCode =
   // bridge/
   | 'WL_ERR_BAD_DEFAULT_TARGET'
   | 'WL_ERR_BAD_ALLOW'
+  // shared/conformance/
+  | 'WL_ERR_HINT'
+  | 'WL_ERR_NO_SUCH_CASE'
   // web/
   | 'WL_ERR_READ_ONLY'
   | 'WL_ERR_NO_LAB'
   | 'WL_ERR_NO_PANE'
   | 'WL_ERR_NO_LOG'
+  | 'WL_ERR_NO_SESSION'
   | 'WL_ERR_TOUR_CLIENT'
   | 'WL_ERR_TOUR_TROUBLE'
   | 'WL_ERR_TARGETS_UNREACHABLE'

@@ -2,6 +2,7 @@
 import fc from 'fast-check'
 import { dumps } from './codec.ts'
 import { ACTION, ACTIONS, EMAIL, FIELD, FIELDS, SERVICE, SERVICES, VALUE } from './protocol.ts'
+import { escapeByte } from './hex.ts'
 
 const encoder = new TextEncoder()
 /** A string as UTF-8 bytes. */
@@ -30,9 +31,9 @@ export interface FuzzInput {
 /** Bytes as short readable text: printable ASCII as is, other bytes as \xNN, long inputs elided. */
 export function preview(bytes: Uint8Array, head = 100, tail = 40): string {
   const show = (part: Uint8Array) =>
-    Array.from(part, (b) =>
-      b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '\\x' + b.toString(16).padStart(2, '0'),
-    ).join('')
+    Array.from(part, (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : escapeByte(b))).join(
+      '',
+    )
   return bytes.length <= head + tail
     ? show(bytes)
     : `${show(bytes.subarray(0, head))}…(${bytes.length} bytes)…${show(bytes.subarray(-tail))}`

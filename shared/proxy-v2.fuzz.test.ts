@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { chunking, concat, splitBytes } from './fuzz-chunking.ts'
 import { canonicalIp, formatIp } from './ip-address.ts'
-import { GROUP_NAME } from './bridge-wire.ts'
+import { GROUP_NAME } from './bridge-constants.ts'
 import { PROXY_V2_SIGNATURE, buildProxyV2, type ProxyV2Info } from './proxy-v2.ts'
 import { feed, type Outcome } from './proxy-v2-test-helpers.ts'
 

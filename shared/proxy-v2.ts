@@ -8,7 +8,7 @@
 // devDependency only, to check interop in proxy-v2.test.ts.
 import { wlError, type WlErrorCode } from './errors.ts'
 import { formatIp, parseIp, unmapIpv4 } from './ip-address.ts'
-import { isGroupName } from './bridge-wire.ts'
+import { isGroupName } from './bridge-constants.ts'
 
 /** The 12 bytes every v2 header starts with (spec 2.2). */
 export const PROXY_V2_SIGNATURE = Uint8Array.of(

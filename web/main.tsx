@@ -11,7 +11,7 @@ import { TEACHER_KEY, hashWithoutKey, keepKey, keyFromHash } from './modes/class
 import { PaneSet, isPaneName, type PaneName } from './playground/panes/panes.ts'
 import { ClientSession } from './session/client-session.ts'
 import { browserSocket } from './session/connection.ts'
-import { CLASS_PATH } from '../shared/bridge-wire.ts'
+import { CLASS_PATH } from '../shared/bridge-constants.ts'
 import { TargetsStore } from './targets/targets-store.ts'
 import { bridgeLocation } from './targets/targets.ts'
 import { WorkspaceStore } from './workspace/workspace-store.ts'

@@ -2,6 +2,7 @@
 import { dumps } from '../shared/codec.ts'
 import { LESSON_SCENARIO } from '../shared/protocol.ts'
 import type { PaneSet } from './playground/panes/panes.ts'
+import { wlError } from '../shared/errors.ts'
 
 /** Frame-time figures in milliseconds. */
 export interface FrameStats {
@@ -48,7 +49,7 @@ export function frameStats(deltas: readonly number[]): FrameStats {
 export function installTestHooks(panes: PaneSet): void {
   const sessionOf = (name: string) => {
     const pane = panes.getSnapshot().find((p) => p.name === name)
-    if (!pane) throw Object.assign(new Error(`no pane ${name}`), { code: 'WL_ERR_NO_PANE' })
+    if (!pane) throw wlError('WL_ERR_NO_PANE', `no pane ${name}`)
     return pane.session
   }
   // The lesson's requests and a long answer: rows of one, two and five lines of hex.
@@ -104,7 +105,7 @@ export function installTestHooks(panes: PaneSet): void {
 
     async scrollLog(name, frames, step) {
       const el = document.getElementById(`${name.toLowerCase()}-log`)
-      if (!el) throw Object.assign(new Error(`no log ${name}`), { code: 'WL_ERR_NO_LOG' })
+      if (!el) throw wlError('WL_ERR_NO_LOG', `no log ${name}`)
       el.scrollTop = step !== 'jump' && step < 0 ? el.scrollHeight : 0
       await frame()
       await frame()

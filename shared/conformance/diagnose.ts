@@ -15,6 +15,7 @@ import { finding, say } from './sentences.ts'
 import type { Expect, Finding, FindingKind, Hints, Text } from './types.ts'
 import { unwrap, type FramingProblem } from './unwrap.ts'
 import type { Received } from './wire.ts'
+import { wlError } from '../errors.ts'
 
 /** The answer a step expected, resolved: its code and EXPLICAÇÃO. */
 export interface ExpectedAnswer {
@@ -110,7 +111,7 @@ function hintFinding(kind: FindingKind, what: Text): Finding {
     case 'crash-bad-input':
       return finding(kind, say.crashBadInput(what))
     default:
-      throw Object.assign(new Error(`no hint sentence for ${kind}`), { code: 'WL_ERR_HINT' })
+      throw wlError('WL_ERR_HINT', `no hint sentence for ${kind}`)
   }
 }
 

@@ -1,4 +1,5 @@
 // Expected and received bytes side by side, as text and hex, with the first differing byte marked.
+import { escapeByte, HEX } from '../hex.ts'
 
 /** Bytes as one line of text, and the column where each byte's character starts. */
 export interface ByteText {
@@ -45,7 +46,7 @@ export function byteText(bytes: Uint8Array): ByteText {
     else if (n > 0) {
       piece = decoder.decode(bytes.subarray(i, i + n))
       size = n
-    } else piece = ESCAPES[b] ?? `\\x${b.toString(16).padStart(2, '0')}`
+    } else piece = ESCAPES[b] ?? escapeByte(b)
     for (let k = 0; k < size; k++) columns.push(column)
     text += piece
     column += n > 0 ? 1 : piece.length
@@ -93,7 +94,7 @@ export function hexWindow(bytes: Uint8Array, offset: number, span = 12): string 
   const from = Math.max(0, offset - 4)
   const parts: string[] = []
   for (let i = from; i < Math.min(bytes.length, from + span); i++) {
-    const h = bytes[i]!.toString(16).padStart(2, '0')
+    const h = HEX[bytes[i]!]!
     parts.push(i === offset ? `[${h}]` : h)
   }
   if (offset >= bytes.length) parts.push('[end]')
@@ -103,6 +104,6 @@ export function hexWindow(bytes: Uint8Array, offset: number, span = 12): string 
 /** Bytes as lowercase hex, no separators (for machine-readable reports). */
 export function toHex(bytes: Uint8Array): string {
   let out = ''
-  for (const b of bytes) out += b.toString(16).padStart(2, '0')
+  for (const b of bytes) out += HEX[b]!
   return out
 }

@@ -1,6 +1,7 @@
 // A run's report as JUnit XML, for CI and for a teacher grading many servers: a suite per level, a case per case.
 import { failureLines, type TextOptions } from './report-text.ts'
 import type { CaseResult, Lang, RunReport } from './types.ts'
+import { escapeByte } from '../hex.ts'
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -23,7 +24,7 @@ function xmlText(s: string): string {
       (c >= 0x20 && c < 0xd800) ||
       (c > 0xdfff && c < 0xfffe) ||
       c > 0xffff
-    out += !allowed ? `\\x${c.toString(16).padStart(2, '0')}` : (ENTITIES[ch] ?? ch)
+    out += !allowed ? escapeByte(c) : (ENTITIES[ch] ?? ch)
   }
   return out
 }

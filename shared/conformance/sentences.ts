@@ -1,5 +1,6 @@
 // Every sentence a report says, in Portuguese and English, in the lesson's terms.
 import type { Finding, FindingKind, Text } from './types.ts'
+import { escapeByte } from '../hex.ts'
 
 /** A finding of this kind with this sentence. */
 export const finding = (kind: FindingKind, text: Text): Finding => ({ kind, text })
@@ -13,7 +14,7 @@ export function quote(text: string, max = 70): string {
     else if (ch === '\n') visible += '\\n'
     else if (ch === '\r') visible += '\\r'
     else if (ch === '\t') visible += '\\t'
-    else visible += `\\x${c.toString(16).padStart(2, '0')}`
+    else visible += escapeByte(c)
   }
   if (visible.length <= max) return '`' + visible + '`'
   const half = Math.floor((max - 1) / 2)

@@ -3,6 +3,7 @@ import { BEYOND_CASES } from './cases-beyond.ts'
 import { ENCODING_CASES } from './cases-encoding.ts'
 import { LESSON_CASES } from './cases-lesson.ts'
 import type { Case, CaseInfo } from './types.ts'
+import { wlError } from '../errors.ts'
 
 /** Every case, in the order a run takes them: the lesson's level first, on one connection. */
 export const SUITE: readonly Case[] = [...LESSON_CASES, ...ENCODING_CASES, ...BEYOND_CASES]
@@ -18,9 +19,7 @@ export function selectCases(level: LevelChoice, only?: readonly string[]): Case[
   if (only !== undefined) {
     for (const id of only) {
       if (!SUITE.some((c) => c.id === id)) {
-        throw Object.assign(new Error(`no conformance case named ${id}`), {
-          code: 'WL_ERR_NO_SUCH_CASE',
-        })
+        throw wlError('WL_ERR_NO_SUCH_CASE', `no conformance case named ${id}`)
       }
     }
     return SUITE.filter((c) => only.includes(c.id))

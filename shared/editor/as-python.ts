@@ -1,5 +1,5 @@
 // "Copy as Python": the current request, or a whole scenario, as a script in the lesson's own style.
-import { formatTarget } from '../bridge-wire.ts'
+import { formatTarget } from '../bridge-constants.ts'
 import { encodeFrame, type Framing } from '../framing.ts'
 import { pyBytes, pyDumps, pyStr, pyValue } from './python-literals.ts'
 

@@ -1,5 +1,6 @@
 // The raw editor's bytes mode: bytes as hex (`7b 22 0a`) or as text with escapes (`\xff`, `\0`, `\r\n`), both ways.
 import { concatBytes } from '../pieces.ts'
+import { HEX } from '../hex.ts'
 
 /** Why a text is not bytes, and where: `at` is the index in the text (UTF-16 units) where it starts. */
 export interface BytesTextError {
@@ -13,7 +14,6 @@ export interface BytesTextError {
 /** Bytes read from a text, or why not (shaped like safeParse). */
 export type BytesParse = { ok: true; bytes: Uint8Array } | BytesTextError
 
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 

@@ -1,5 +1,5 @@
 // Ready-made requests per protocol, as the exact bytes to send: HTTP, Redis (RESP and inline), text lines.
-import { formatTarget } from '../bridge-wire.ts'
+import { formatTarget } from '../bridge-constants.ts'
 import { concatBytes } from '../pieces.ts'
 import { inlineCommand, respCommand } from '../protocols/resp-values.ts'
 import type { Protocol } from '../protocols/types.ts'

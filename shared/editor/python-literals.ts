@@ -1,5 +1,6 @@
 // Python source for values: bytes literals as Python's repr writes them, str literals, dicts from JSON.
 import { dumps, dumpsString } from '../codec.ts'
+import { escapeByte } from '../hex.ts'
 
 /** A bytes literal exactly as Python's `repr(bytes)` writes it (so a test can compare printed output). */
 export function pyBytes(bytes: Uint8Array): string {
@@ -13,7 +14,7 @@ export function pyBytes(bytes: Uint8Array): string {
     else if (b === 0x0a) out += '\\n'
     else if (b === 0x0d) out += '\\r'
     else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b)
-    else out += '\\x' + b.toString(16).padStart(2, '0')
+    else out += escapeByte(b)
   }
   return out + quote
 }
@@ -32,7 +33,7 @@ export function pyStr(s: string): string {
     else if (ch === '\r') out += '\\r'
     else if (ch === '\t') out += '\\t'
     else if (PLAIN.test(ch) && !(cp >= 0xd800 && cp <= 0xdfff)) out += ch
-    else if (cp <= 0xff) out += '\\x' + cp.toString(16).padStart(2, '0')
+    else if (cp <= 0xff) out += escapeByte(cp)
     else if (cp <= 0xffff) out += '\\u' + cp.toString(16).padStart(4, '0')
     else out += '\\U' + cp.toString(16).padStart(8, '0')
   }

@@ -1,5 +1,5 @@
 // The allow-list entry syntax with protocol and name: HOST:PORT[-PORT][=PROTOCOL][:Name], pure.
-import { formatTarget, parseTarget } from '../bridge-wire.ts'
+import { formatTarget, parseTarget } from '../bridge-constants.ts'
 import { FRAMINGS, type Framing } from '../framing.ts'
 import { PROTOCOLS, type Protocol } from './types.ts'
 

@@ -1,4 +1,5 @@
 // Redis RESP values as the log shows them, commands as bytes, and redis-cli's way of printing a reply.
+import { escapeByte } from '../hex.ts'
 
 /** A string's bytes with their UTF-8 text (U+FFFD for invalid bytes), and whether they were valid UTF-8. */
 export interface RespBytes {
@@ -69,7 +70,7 @@ function quoteArg(arg: string): string {
     else if (b === 0x0d) out += '\\r'
     else if (b === 0x09) out += '\\t'
     else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b)
-    else out += '\\x' + b.toString(16).padStart(2, '0')
+    else out += escapeByte(b)
   }
   return out + '"'
 }

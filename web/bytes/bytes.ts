@@ -1,4 +1,5 @@
 // Byte formatting for the log: hex, visible control characters and UTF-8 characters grouped by their bytes.
+import { HEX } from '../../shared/hex.ts'
 
 /** How a group of bytes is drawn: its kind picks the colour, `glyph` is what stands under the hex. */
 export type GlyphKind = 'ascii' | 'space' | 'control' | 'utf8' | 'invalid' | 'partial'
@@ -27,8 +28,6 @@ const CONTROL_NAMES = (
 export function controlName(b: number): string | undefined {
   return b === 0x7f ? 'DEL' : CONTROL_NAMES[b]
 }
-
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
 
 /** Two lowercase hex digits. */
 export function hexByte(b: number): string {

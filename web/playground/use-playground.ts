@@ -15,6 +15,7 @@ import {
   type PaneLog,
 } from './review/log-file.ts'
 import type { Pane, PaneName, PaneSet } from './panes/panes.ts'
+import { wlError } from '../../shared/errors.ts'
 
 /** An imported pane: what it was connected to, and a session that never connects, holding its entries. */
 export interface ReviewPane {
@@ -41,7 +42,7 @@ export interface ImportFailure {
 export function reviewSession(entries: readonly Entry[], dropped?: Dropped): ClientSession {
   return new ClientSession({
     socket: () => {
-      throw Object.assign(new Error('a reviewed log is read-only'), { code: 'WL_ERR_READ_ONLY' })
+      throw wlError('WL_ERR_READ_ONLY', 'a reviewed log is read-only')
     },
     log: { initial: entries, ...(dropped ? { initialDropped: dropped } : {}) },
   })

@@ -3,6 +3,7 @@ import { createContext, useContext, useSyncExternalStore } from 'react'
 import type { ConnectionState } from './connection.ts'
 import type { ClientSession } from './client-session.ts'
 import type { LogSnapshot } from '../log/entries.ts'
+import { wlError } from '../../shared/errors.ts'
 
 /** The ClientSession around a component: each client pane (ClientPane) and each mode provides its own. */
 export const SessionContext = createContext<ClientSession | null>(null)
@@ -10,10 +11,7 @@ export const SessionContext = createContext<ClientSession | null>(null)
 /** The ClientSession from context; a programmer error outside the provider. */
 export function useSession(): ClientSession {
   const session = useContext(SessionContext)
-  if (!session)
-    throw Object.assign(new Error('useSession outside SessionContext'), {
-      code: 'WL_ERR_NO_SESSION',
-    })
+  if (!session) throw wlError('WL_ERR_NO_SESSION', 'useSession outside SessionContext')
   return session
 }
 

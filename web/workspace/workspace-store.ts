@@ -1,5 +1,5 @@
 // The page's place in the server's workspaces: the group it joined and its id for itself, kept per tab (no React).
-import { CLIENT_PARAM, GROUP_PARAM, normalizeGroup } from '../../shared/bridge-wire.ts'
+import { CLIENT_PARAM, GROUP_PARAM, normalizeGroup } from '../../shared/bridge-constants.ts'
 import { SnapshotStore } from '../lib/snapshot-store.ts'
 import type { StorageLike } from '../lib/storage.ts'
 

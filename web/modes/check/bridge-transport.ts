@@ -1,6 +1,6 @@
 // The conformance runner's Transport over the bridge: each connect is one WebSocket, its events mapped to TCP's.
 import { BridgeEvent } from '../../../shared/bridge-protocol.ts'
-import { CLOSE } from '../../../shared/bridge-wire.ts'
+import { CLOSE } from '../../../shared/bridge-constants.ts'
 import type {
   Clock,
   ConnEnd,

@@ -10,6 +10,7 @@ import type {
   Text,
 } from '../../../shared/conformance/types.ts'
 import type { CheckState } from './check-store.ts'
+import { wlError } from '../../../shared/errors.ts'
 
 /** A row's state: a verdict, or where the case is in a run (or `idle`: not run yet). */
 export type RowStatus = CaseStatus | 'running' | 'queued' | 'idle'
@@ -36,10 +37,7 @@ const teachesOf = new Map(SUITE.map((c) => [c.id, c.teaches]))
 
 function rowOf(id: string, status: RowStatus, result?: CaseResult): Row {
   const c = SUITE.find((s) => s.id === id)
-  if (!c)
-    throw Object.assign(new Error(`no conformance case named ${id}`), {
-      code: 'WL_ERR_NO_SUCH_CASE',
-    })
+  if (!c) throw wlError('WL_ERR_NO_SUCH_CASE', `no conformance case named ${id}`)
   return {
     id,
     level: c.level,

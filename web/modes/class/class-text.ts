@@ -1,5 +1,5 @@
 // The class view's sentences: who a connection is, how long ago, its last error and its end (no React).
-import { parseTarget } from '../../../shared/bridge-wire.ts'
+import { parseTarget } from '../../../shared/bridge-constants.ts'
 import type { ClassConnection, LastError } from '../../../shared/class-protocol.ts'
 import { closeSentence } from '../../i18n/describe.ts'
 import type { Messages } from '../../i18n/messages.ts'

@@ -22,6 +22,7 @@ import {
   type Who,
 } from './tour.ts'
 import { SnapshotStore } from '../../lib/snapshot-store.ts'
+import { wlError } from '../../../shared/errors.ts'
 
 /** Where a try-it is: running its script, finished, or stopped by trouble. */
 export type TourPhase = 'running' | 'done' | 'failed'
@@ -183,7 +184,7 @@ export class TourRun extends SnapshotStore<TourRunState> {
 
   private client(who: Who): TourClient {
     const client = this.clients[who]
-    if (!client) throw Object.assign(new Error(`no client ${who}`), { code: 'WL_ERR_TOUR_CLIENT' })
+    if (!client) throw wlError('WL_ERR_TOUR_CLIENT', `no client ${who}`)
     return client
   }
 
