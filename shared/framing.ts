@@ -1,10 +1,10 @@
 // The four framings of PROTOCOL.md: an encoder and an incremental decoder each, reporting boundaries as values.
 import { JsonScanner, isSpace } from './json-scanner.ts'
 import { Pieces } from './pieces.ts'
+import type { Decoder, FrameError, FrameEvent, Framing } from './frame-types.ts'
 
-/** The framing names, in port order (3213 json, 3214 ndjson, 3215 length, 3216 naive). */
-export const FRAMINGS = ['json', 'ndjson', 'length', 'naive'] as const
-export type Framing = (typeof FRAMINGS)[number]
+export { FRAMINGS } from './frame-types.ts'
+export type { Decoder, FrameError, FrameEvent, FrameMessage, Framing } from './frame-types.ts'
 
 /** The default port of each framing. */
 export const DEFAULT_PORTS: Readonly<Record<Framing, number>> = {
@@ -18,43 +18,6 @@ export const DEFAULT_PORTS: Readonly<Record<Framing, number>> = {
 export const NAIVE_READ = 512
 /** Default maximum message size: 64 KiB. */
 export const DEFAULT_MAX_MESSAGE = 64 * 1024
-
-/** One complete message; offsets count bytes from the start of the stream (end exclusive, prefix included). */
-export interface FrameMessage {
-  type: 'message'
-  body: Uint8Array
-  start: number
-  end: number
-}
-
-/**
- * Bytes that are not a message. `garbage`: bytes that cannot start a JSON value (json framing);
- * `too-large`: past the size limit, `fatal` when the framing cannot resynchronise (json, naive);
- * `incomplete`: the stream ended inside a message.
- */
-export interface FrameError {
-  type: 'error'
-  problem: 'garbage' | 'too-large' | 'incomplete'
-  start: number
-  end: number
-  fatal: boolean
-}
-
-export type FrameEvent = FrameMessage | FrameError
-
-/** An incremental decoder: feed it chunks as they arrive, in any sizes; `end()` at end of stream. */
-export interface Decoder {
-  readonly framing: Framing
-  push(chunk: Uint8Array): FrameEvent[]
-  /**
-   * The stream went quiet: report what is held open only so it can be reported once (the json
-   * scanner's run of garbage, which otherwise waits for a '{' or '['); [] for the other framings.
-   */
-  flush(): FrameEvent[]
-  end(): FrameEvent[]
-  /** Bytes held for a message not yet complete. */
-  readonly pending: number
-}
 
 export interface DecoderOptions {
   /** Largest message body accepted, in bytes (default 64 KiB). */

@@ -1,5 +1,5 @@
 // The json framing's streaming scanner: finds each complete top-level {...} or [...] in a byte stream.
-import type { Decoder, FrameError, FrameEvent } from './framing.ts'
+import type { Decoder, FrameError, FrameEvent } from './frame-types.ts'
 import { Pieces } from './pieces.ts'
 
 // Scanner states (plain numbers: the hot loop compares them per byte).

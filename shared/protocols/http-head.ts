@@ -1,5 +1,5 @@
 // HTTP/1.1 messages as the log shows them, and the pure parts of RFC 9112: start line, headers, body length.
-import type { Direction, Problem, Range } from './types.ts'
+import type { Direction, Problem, Range } from './basics.ts'
 
 /** One header line as sent: name and value in their own case and order (the value without its spaces). */
 export interface HttpHeader {

@@ -2,6 +2,9 @@
 import type { Framing } from '../framing.ts'
 import type { HttpMessage } from './http-head.ts'
 import type { RespValue } from './resp-values.ts'
+import type { Direction, Problem, Range } from './basics.ts'
+
+export type { Direction, Problem, Range } from './basics.ts'
 
 /**
  * How a target's bytes are read: the lesson's JSON protocol (with its framing), HTTP/1.1, Redis RESP,
@@ -9,15 +12,6 @@ import type { RespValue } from './resp-values.ts'
  */
 export const PROTOCOLS = ['lesson', 'http', 'resp', 'lines', 'raw'] as const
 export type Protocol = (typeof PROTOCOLS)[number]
-
-/** Which way the bytes go: `request` is client -> server (page -> target), `response` the reverse. */
-export type Direction = 'request' | 'response'
-
-/** A byte range in one direction's stream: `start` inclusive, `end` exclusive, from the stream's first byte. */
-export interface Range {
-  start: number
-  end: number
-}
 
 /** One lesson message: the body without its framing (length prefix, newline). */
 export interface LessonMessage {
@@ -49,24 +43,6 @@ export interface MessageEvent extends Range {
   message: Decoded
   frame: Range[]
 }
-
-/**
- * Why bytes are not a message. `too-large`: past the decoder's limit; `too-deep`: RESP nesting past
- * its limit; `incomplete`: the stream ended inside a message; `garbage`: bytes the lesson's json
- * framing skips; the others name the part of the protocol that was malformed.
- */
-export type Problem =
-  | 'too-large'
-  | 'too-deep'
-  | 'incomplete'
-  | 'garbage'
-  | 'bad-start-line'
-  | 'bad-header'
-  | 'bad-length'
-  | 'bad-chunk'
-  | 'bad-type'
-  | 'bad-crlf'
-  | 'bad-value'
 
 /**
  * Bytes that are not a message, with a short English `detail` for the curious (the page translates by

@@ -200,14 +200,12 @@ describe('LogModel snapshots', () => {
     expect(of('message')[0]).toMatchObject({ start: 0, end: bytes.length, chunks: [2, 2] })
   })
 
-  it('holds 100k entries, dropping the oldest past the cap, without slowing to a crawl', () => {
+  it('holds 100k entries, dropping the oldest past the cap (its speed: npm run bench:log)', () => {
     const { model, frame } = setup('naive', { maxEntries: 100_000 })
-    const started = performance.now()
     const byte = new Uint8Array([0x41])
     for (let i = 0; i < 60_000; i++) model.chunk('received', byte, i)
     frame()
     const snap = model.getSnapshot()
-    expect(performance.now() - started).toBeLessThan(5000)
     // Every naive chunk is also a message: 120k entries plus the session event, trimmed by tenths.
     expect(snap.total).toBeLessThanOrEqual(100_000)
     expect(snap.dropped).toBeGreaterThan(0)

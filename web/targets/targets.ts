@@ -9,7 +9,6 @@ import {
 } from '../../shared/bridge-protocol.ts'
 import type { Framing } from '../../shared/framing.ts'
 import type { Protocol } from '../../shared/protocols/types.ts'
-import type { Messages } from '../i18n/messages.ts'
 
 /** The bridge's WebSocket URL and the HTTP URL of its allow-list. */
 export interface BridgeLocation {
@@ -82,12 +81,19 @@ export function isRange(option: TargetOption): boolean {
   return option.from !== option.to
 }
 
+/** The page's words an option's text uses (a part of `Messages`: targets/ does not import i18n/). */
+export interface OptionWords {
+  protocolName: Readonly<Record<Protocol, string>>
+  studentServers: string
+  otherServer: string
+}
+
 /**
  * How an option reads in a select: the name `--allow` gave it first (so a narrow select cuts the
  * address, not the name), then `HOST:PORT`, then its framing or protocol: `127.0.0.1:3213 — json`,
  * `Servidor da Ana — 192.168.0.42:3213`, `Redis — 127.0.0.1:6379 · Redis (RESP)`.
  */
-export function optionText(o: TargetOption, t: Messages): string {
+export function optionText(o: TargetOption, t: OptionWords): string {
   const address = isRange(o) ? `${o.host}:${o.from}–${o.to}` : o.id
   const speaks =
     o.framing ?? (o.protocol && o.protocol !== 'lesson' ? t.protocolName[o.protocol] : undefined)
