@@ -4,46 +4,9 @@ import type { RawData, WebSocket } from 'ws'
 // Values come from the zod-free module: loading zod in the bridge costs it throughput (bench:bridge).
 import type { BridgeEvent, ByteCounts } from '../shared/bridge-protocol.ts'
 import { CLOSE, formatTarget } from '../shared/bridge-constants.ts'
-import type { RelayTap } from './class-monitor.ts'
+import type { Relay, RelayEnd, RelayOptions } from './relay-types.ts'
 
-export interface RelayOptions {
-  host: string
-  port: number
-  /** Send bridge events as text frames (the page's protocol); false relays bytes only (websockify). */
-  events: boolean
-  /** `performance.now()` when the WebSocket was accepted: events' `at` counts from here. */
-  startedAt: number
-  /** Bytes of client messages held while the TCP connect is in progress before the WebSocket is paused. */
-  maxQueue: number
-  idleTimeoutMs: number
-  connectTimeoutMs?: number
-  /** Opens the TCP connection; tests pass one that connects late. */
-  dial?: (options: net.NetConnectOpts) => net.Socket
-  /** A PROXY v2 header to write before any page byte (the bundled server only), and what it says. */
-  proxy?: { header: Uint8Array; source: { address: string; port: number }; group?: string }
-  /** Told of every byte and event, for the teacher's view. */
-  tap?: RelayTap
-}
-
-/** How a relay ended: the close code and reason, and the bytes relayed each way. */
-export interface RelayEnd {
-  code: number
-  reason: string
-  bytes: ByteCounts
-}
-
-/** A running relay. */
-export interface Relay {
-  /** `HOST:PORT` of the TCP target. */
-  readonly target: string
-  readonly bytes: Readonly<ByteCounts>
-  /** Bytes the relay holds right now: WebSocket send buffer, TCP write buffer and the connect queue. */
-  readonly held: number
-  /** Closes the WebSocket with this code and reason (after a `closed` event) and ends the TCP side. */
-  close(code: number, reason: string): void
-  /** Resolves once both the WebSocket and the TCP socket are closed. */
-  readonly done: Promise<RelayEnd>
-}
+export type { Relay, RelayEnd, RelayOptions } from './relay-types.ts'
 
 // Above this many bytes waiting to go to the page, stop reading the target; resume below LOW.
 const HIGH_WATER = 256 << 10
