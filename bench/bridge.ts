@@ -1,9 +1,8 @@
 // npm run bench:bridge: the bridge's latency, throughput, concurrency and memory under backpressure, next to direct TCP.
-import net from 'node:net'
 import os from 'node:os'
 import { parseArgs } from 'node:util'
-import { WebSocket } from 'ws'
 import { startChild, type Child } from '../test-support/spawn.ts'
+import { openTcp, openWs, type Conn } from './conn.ts'
 
 const { values } = parseArgs({
   options: {
@@ -28,53 +27,6 @@ const BP_MS = Number(values['bp-seconds']) * 1000
 const BP_MAX = 256 << 20
 // A phase that sees no byte for this long has failed; the bench never waits forever.
 const STALL_MS = 10_000
-
-/** One client connection, TCP or WebSocket, with the same small surface. */
-interface Conn {
-  send(data: Buffer): void
-  onData: (data: Buffer) => void
-  /** Bytes waiting in this client's own send buffer. */
-  buffered(): number
-  pause(): void
-  resume(): void
-  close(): void
-}
-
-function openTcp(port: number): Promise<Conn> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ port, host: '127.0.0.1', noDelay: true })
-    const conn: Conn = {
-      send: (data) => void socket.write(data),
-      onData: () => {},
-      buffered: () => socket.writableLength,
-      pause: () => socket.pause(),
-      resume: () => socket.resume(),
-      close: () => socket.destroy(),
-    }
-    socket.on('data', (d: Buffer) => conn.onData(d))
-    socket.once('error', reject)
-    socket.once('connect', () => resolve(conn))
-  })
-}
-
-function openWs(url: string): Promise<Conn> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 1 << 30 })
-    const conn: Conn = {
-      send: (data) => ws.send(data, { binary: true }),
-      onData: () => {},
-      buffered: () => ws.bufferedAmount,
-      pause: () => ws.pause(),
-      resume: () => ws.resume(),
-      close: () => ws.terminate(),
-    }
-    // Text frames are the bridge's events (connecting, connected...), not echoed bytes.
-    ws.on('message', (d: Buffer, isBinary) => isBinary && conn.onData(d))
-    ws.once('error', reject)
-    ws.once('close', (code) => reject(new Error(`closed with ${code} before opening`)))
-    ws.once('open', () => resolve(conn))
-  })
-}
 
 /** Resolves when `done()` says so; rejects if no data arrives for STALL_MS. */
 function pump(conn: Conn, onData: (n: number) => boolean, start: () => void): Promise<void> {
