@@ -10,7 +10,7 @@ import {
 } from 'react'
 import { z } from 'zod'
 import { en as zodEn, pt as zodPt } from 'zod/locales'
-import { MESSAGES, type Lang } from './i18n/messages.ts'
+import { PT, loadMessages, messagesOf, type Lang } from './i18n/messages.ts'
 import { I18nContext } from './i18n/use-i18n.ts'
 import type { StorageLike } from './lib/storage.ts'
 import { ModeTabs } from './modes/ModeTabs.tsx'
@@ -129,10 +129,13 @@ export function App({ bridge, stores, prefsStorage, prefersDark }: Props) {
     setZodLocale(loaded.lang)
     return loaded
   })
-  const t = MESSAGES[prefs.lang]
+  // main.tsx loads the saved language before the first render; a switch loads it, then shows it.
+  const t = messagesOf(prefs.lang) ?? PT
   const setPrefs = (next: Prefs) => {
-    setZodLocale(next.lang)
-    setPrefsState(next)
+    void loadMessages(next.lang).then(() => {
+      setZodLocale(next.lang)
+      setPrefsState(next)
+    })
   }
   useEffect(() => {
     applyPrefs(document.documentElement, prefs)

@@ -1,6 +1,8 @@
 // Entry point: builds every store with the browser's WebSocket, fetch and storage, then renders the page.
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { loadMessages } from './i18n/messages.ts'
+import { loadPrefs } from './prefs/prefs.ts'
 import { App, type PageStores } from './App.tsx'
 import { once } from './lib/once.ts'
 import { browserStorage } from './lib/storage.ts'
@@ -123,13 +125,14 @@ const stores: PageStores = {
   class: classStore,
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App
-      bridge={bridge}
-      stores={stores}
-      prefsStorage={browserStorage('localStorage')}
-      prefersDark={window.matchMedia('(prefers-color-scheme: dark)').matches}
-    />
-  </StrictMode>,
+const prefsStorage = browserStorage('localStorage')
+const prefersDark = window.matchMedia('(prefers-color-scheme: dark)').matches
+// The saved language's dictionary first (English is a file of its own), so the page never flashes
+// the other language.
+void loadMessages(loadPrefs(prefsStorage, prefersDark).lang).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App bridge={bridge} stores={stores} prefsStorage={prefsStorage} prefersDark={prefersDark} />
+    </StrictMode>,
+  ),
 )

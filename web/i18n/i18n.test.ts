@@ -8,7 +8,7 @@ import {
   statusSentence,
   targetsFailureSentence,
 } from './describe.ts'
-import { MESSAGES } from './messages.ts'
+import { MESSAGES } from './all-messages.ts'
 import type { LogEvent } from '../log/entries.ts'
 
 // Every key path of a dictionary, with the arity of functions, so shapes can be compared.

@@ -1,5 +1,5 @@
 // The page header: title, subtitle, and the language, theme and text-size switches.
-import { LANGS, MESSAGES, type Lang } from '../i18n/messages.ts'
+import { LANGS, LANG_NAMES, type Lang } from '../i18n/messages.ts'
 import type { Prefs } from './prefs.ts'
 import { useT } from '../i18n/use-i18n.ts'
 
@@ -27,8 +27,8 @@ export function Header({ prefs, onChange }: { prefs: Prefs; onChange: (prefs: Pr
               type="button"
               lang={lang}
               aria-pressed={prefs.lang === lang}
-              aria-label={MESSAGES[lang].langName}
-              title={MESSAGES[lang].langName}
+              aria-label={LANG_NAMES[lang]}
+              title={LANG_NAMES[lang]}
               onClick={() => setLang(lang)}
             >
               {lang.toUpperCase()}

@@ -11,7 +11,7 @@ import {
   speaksLesson,
   targetOptions,
 } from './targets.ts'
-import { MESSAGES } from '../i18n/messages.ts'
+import { MESSAGES } from '../i18n/all-messages.ts'
 
 const INFO = {
   targets: [

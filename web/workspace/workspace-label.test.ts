@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ConnectionState } from '../session/connection.ts'
-import { MESSAGES } from '../i18n/messages.ts'
+import { MESSAGES } from '../i18n/all-messages.ts'
 import {
   pendingGroup,
   workspaceOfConnection,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MESSAGES } from '../../i18n/messages.ts'
+import { MESSAGES } from '../../i18n/all-messages.ts'
 import { notLessonSentence } from '../../i18n/describe.ts'
 import { decodeMessage } from './decode.ts'
 import { answerProblem } from './not-lesson.ts'

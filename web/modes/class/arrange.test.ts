@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MESSAGES } from '../../i18n/messages.ts'
+import { MESSAGES } from '../../i18n/all-messages.ts'
 import { arrange, classCounts, codeCounts, compareAddresses, workspaceRows } from './arrange.ts'
 import { connectionOf, snapshotOf } from './class-fixtures.ts'
 import { ago, clientLabel, endSentence, errorSentence, workspaceName } from './class-text.ts'

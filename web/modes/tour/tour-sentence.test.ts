@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CLOSE } from '../../../shared/bridge-protocol.ts'
 import { CODE, EXPLANATION } from '../../../shared/protocol.ts'
-import { MESSAGES } from '../../i18n/messages.ts'
+import { MESSAGES } from '../../i18n/all-messages.ts'
 import { probeText, type Probe, type TourData, type TraceItem } from './tour.ts'
 import { resultSentence, troubleSentence } from './tour-sentence.ts'
 
