@@ -58,13 +58,9 @@ export const protocolsPt = {
     lf: 'termina em LF (\\n)',
     none: 'sem fim de linha',
   },
-  protocolMessage: {
-    request: (n: number) => `Pedido #${n}`,
-    response: (n: number) => `Resposta #${n}`,
-  },
   lineTitle: {
-    sent: (n: number) => `Linha enviada #${n}`,
-    received: (n: number) => `Linha recebida #${n}`,
+    sent: (n: number) => `Linha enviada ${n}`,
+    received: (n: number) => `Linha recebida ${n}`,
   },
   protocolProblem: {
     'too-large': 'Mensagem maior que o limite do decodificador.',
@@ -190,13 +186,9 @@ export const protocolsEn: typeof protocolsPt = {
   respNotUtf8: '(not UTF-8)',
   respUnbalanced: 'unclosed quotes',
   lineEnd: { crlf: 'ends in CRLF (\\r\\n)', lf: 'ends in LF (\\n)', none: 'no line end' },
-  protocolMessage: {
-    request: (n: number) => `Request #${n}`,
-    response: (n: number) => `Response #${n}`,
-  },
   lineTitle: {
-    sent: (n: number) => `Line sent #${n}`,
-    received: (n: number) => `Line received #${n}`,
+    sent: (n: number) => `Line sent ${n}`,
+    received: (n: number) => `Line received ${n}`,
   },
   protocolProblem: {
     'too-large': 'Message over the decoder’s limit.',
