@@ -7,6 +7,7 @@ import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { INVALID_UTF8_OFFSET } from '../shared/editor/byte-examples.ts'
 import { connect, connectionState, expect, startLab, stopLab, test } from './fixtures.ts'
 
 const cleanups: (() => Promise<void> | void)[] = []
@@ -111,7 +112,7 @@ test('Redis: PING, SET and GET as RESP cards, an error reply as an error, and th
   const lab = await labFor(port, 'resp', 'Redis')
   await page.goto(lab.url)
   await page.getByLabel('Alvo').selectOption(`127.0.0.1:${port}`)
-  await expect(page.getByLabel('Protocolo')).toHaveValue('resp')
+  await expect(page.getByLabel('Protocolo', { exact: true })).toHaveValue('resp')
   await page.getByRole('button', { name: 'Conectar' }).click()
   await expect(connectionState(page)).toContainText('Conectado')
 
@@ -159,8 +160,11 @@ test('HTTP: two requests on one keep-alive connection, status, headers and body 
   await expect(page.getByLabel('Texto com escapes')).toHaveValue(/^GET \/ HTTP\/1\.1\\r\n/)
   await page.getByRole('button', { name: 'Enviar' }).click()
 
-  await expect(page.getByRole('article', { name: /^Pedido 1,/ })).toContainText('GET /')
-  await expect(page.getByRole('article', { name: /^Pedido 2,/ })).toContainText('GET /nao-existe')
+  // One connection for both: the server closes it after the second (Connection: close).
+  await expect(connectionState(page)).toContainText('Encerrada')
+  // Messages only, so the four cards are the log's rows.
+  await page.getByRole('button', { name: /^Pedaços/ }).click()
+  await page.getByRole('button', { name: /^Eventos/ }).click()
   const ok = page.getByRole('article', { name: /^Resposta 1,/ })
   await expect(ok.locator('.http-start')).toHaveText('HTTP/1.1 200 OK')
   const headers = ok.getByRole('table', { name: 'Cabeçalhos' })
@@ -170,9 +174,13 @@ test('HTTP: two requests on one keep-alive connection, status, headers and body 
   const missing = page.getByRole('article', { name: /^Resposta 2,/ })
   await expect(missing.locator('.http-start')).toHaveText('HTTP/1.1 404 Not Found')
   await expect(missing.locator('.http-body')).toHaveText('não existe')
-  // One connection for both: the server closes it after the second (Connection: close).
-  await expect(connectionState(page)).toContainText(/Desconectado|Fechad/)
   await expect(page.getByRole('article', { name: /^Resposta 3,/ })).toHaveCount(0)
+  // The oldest rows: the two requests, each decoded from its own bytes.
+  await page.getByRole('log').press('Home')
+  const first = page.getByRole('article', { name: /^Pedido 1,/ })
+  await expect(first.locator('.http-start')).toHaveText('GET / HTTP/1.1')
+  await expect(first.getByRole('table', { name: 'Cabeçalhos' })).toContainText('keep-alive')
+  await expect(page.getByRole('article', { name: /^Pedido 2,/ })).toContainText('GET /nao-existe')
 })
 
 test('bytes mode: invalid UTF-8 is one click away and the server names its offset', async ({
@@ -188,7 +196,7 @@ test('bytes mode: invalid UTF-8 is one click away and the server names its offse
   await page.getByRole('button', { name: 'Enviar' }).click()
   const answer = page.getByRole('article', { name: /^Resposta 1,/ })
   await expect(answer).toContainText('400')
-  await expect(answer).toContainText(/byte \d+/)
+  await expect(answer).toContainText(`byte inválido na posição ${INVALID_UTF8_OFFSET}`)
 })
 
 test('the scenario copied as Python gets, from python3, the answers the page showed', async ({

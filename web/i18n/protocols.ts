@@ -94,7 +94,7 @@ export const protocolsPt = {
     })[e.problem],
   bytesFixFirst: 'Corrija o texto antes de trocar o modo.',
   bytesExact: 'Vão exatamente estes bytes, sem framing.',
-  fileChoose: 'Enviar um arquivo…',
+  fileChoose: 'Carregar um arquivo…',
   fileDrop: (max: number) =>
     `Escolha ou solte aqui um arquivo de até ${kib(max)}: seus bytes vão para o editor.`,
   fileTooLarge: (name: string, size: number, max: number) =>
@@ -222,7 +222,7 @@ export const protocolsEn: typeof protocolsPt = {
     })[e.problem],
   bytesFixFirst: 'Fix the text before switching the mode.',
   bytesExact: 'Exactly these bytes go, with no framing.',
-  fileChoose: 'Send a file…',
+  fileChoose: 'Load a file…',
   fileDrop: (max: number) =>
     `Choose or drop here a file of up to ${kib(max)}: its bytes go into the editor.`,
   fileTooLarge: (name: string, size: number, max: number) =>
