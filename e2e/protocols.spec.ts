@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { INVALID_UTF8_OFFSET } from '../shared/editor/byte-examples.ts'
-import { connect, connectionState, expect, startLab, stopLab, test } from './fixtures.ts'
+import { connect, connectionState, expect, shot, startLab, stopLab, test } from './fixtures.ts'
 
 const cleanups: (() => Promise<void> | void)[] = []
 test.afterEach(async () => {
@@ -221,4 +221,29 @@ test('the scenario copied as Python gets, from python3, the answers the page sho
     (text) => (JSON.parse(text) as Record<string, unknown>)['CODIGO DE ERRO'],
   )
   expect(answers).toEqual(shown)
+})
+
+test('at 1024x768 with large text, a Redis answer and the bytes editor read on a projector', async ({
+  page,
+}) => {
+  const port = await startRedis()
+  const lab = await labFor(port, 'resp', 'Redis')
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await page.goto(lab.url)
+  await page.getByRole('button', { name: 'Texto grande' }).click()
+  await expect(page.locator('html')).toHaveAttribute('data-size', 'large')
+  await page.getByLabel('Alvo').selectOption(`127.0.0.1:${port}`)
+  await page.getByRole('button', { name: 'Conectar' }).click()
+  await expect(connectionState(page)).toContainText('Conectado')
+  await page.getByRole('button', { name: 'SET aluno Ana', exact: true }).click()
+  await page.getByRole('button', { name: 'Enviar', exact: true }).click()
+  await page.getByRole('button', { name: 'GET aluno', exact: true }).click()
+  await page.getByRole('button', { name: 'Enviar', exact: true }).click()
+  const answer = page.getByRole('article', { name: /^Resposta 2,/ })
+  await expect(answer).toContainText('"Ana"')
+  await expect(answer).toBeInViewport()
+  await shot(page, 'protocols-redis-1024-large')
+  await page.getByLabel('Texto com escapes').scrollIntoViewIfNeeded()
+  await expect(page.getByLabel('Texto com escapes')).toBeInViewport()
+  await shot(page, 'protocols-bytes-1024-large')
 })
