@@ -9,6 +9,8 @@ import type {
   Range,
 } from '../../../shared/protocols/types.ts'
 import type { Placed } from '../marks.ts'
+import type { Decoded, LessonMessage } from '../../../shared/protocols/types.ts'
+import type { RespValue } from '../../../shared/protocols/resp-values.ts'
 import { decodeMessage, type Direction, type MessageView } from './decode.ts'
 
 /** Bytes of another protocol's message kept with its log entry (HTTP bodies past it are counted, not kept). */
@@ -88,4 +90,48 @@ export function viewOfBytes(protocol: Protocol, dir: Direction, body: Uint8Array
     return { type: 'protocol-error', problem: first.problem, detail: first.detail, fatal: false }
   const problem: Problem = 'incomplete'
   return { type: 'protocol-error', problem, detail: '', fatal: false }
+}
+
+const cut = (text: string, max = 34) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
+
+// A RESP value in a few words: a command's words, a scalar's text, an aggregate's size.
+function respWords(value: RespValue): string {
+  switch (value.type) {
+    case 'array':
+    case 'set':
+    case 'push':
+      return value.items.every((i) => i.type === 'bulk')
+        ? value.items.map((i) => (i.type === 'bulk' ? i.text : '')).join(' ')
+        : `${value.type}[${value.items.length}]`
+    case 'map':
+    case 'attribute':
+      return `${value.type}[${value.entries.length}]`
+    case 'inline':
+      return value.args.join(' ')
+    case 'boolean':
+      return String(value.value)
+    case 'null':
+      return 'nil'
+    case 'bulk':
+    case 'verbatim':
+      return JSON.stringify(value.text)
+    default:
+      return value.text
+  }
+}
+
+/** Another protocol's message in a few words, for the diagram: `GET /`, `200 OK`, `PONG`, a line. */
+export function protocolSummary(message: Exclude<Decoded, LessonMessage>): string {
+  switch (message.protocol) {
+    case 'http':
+      return cut(
+        message.kind === 'request'
+          ? `${message.method} ${message.target}`
+          : `${message.status} ${message.reason}`,
+      )
+    case 'resp':
+      return cut(respWords(message.value))
+    case 'lines':
+      return cut(message.text)
+  }
 }
