@@ -193,6 +193,7 @@ test('bytes mode: invalid UTF-8 is one click away and the server names its offse
   await expect(page.getByLabel('Texto com escapes')).toHaveValue(/eu\\xff@gmail\.com/)
   await page.getByRole('button', { name: 'Hex', exact: true }).click()
   await expect(page.getByLabel('Bytes em hexadecimal')).toHaveValue(/65 75 ff 40/)
+  await shot(page, 'protocols-lesson-bytes')
   await page.getByRole('button', { name: 'Enviar' }).click()
   const answer = page.getByRole('article', { name: /^Resposta 1,/ })
   await expect(answer).toContainText('400')
