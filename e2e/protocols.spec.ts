@@ -248,3 +248,23 @@ test('at 1024x768 with large text, a Redis answer and the bytes editor read on a
   await expect(page.getByLabel('Texto com escapes')).toBeInViewport()
   await shot(page, 'protocols-bytes-1024-large')
 })
+
+test('the protocol is switched on the page: Redis read as text lines, typed in the bytes editor', async ({
+  page,
+}) => {
+  const port = await startRedis()
+  const lab = await labFor(port, 'resp', 'Redis')
+  await page.goto(lab.url)
+  await page.getByLabel('Alvo').selectOption(`127.0.0.1:${port}`)
+  await page.getByLabel('Protocolo', { exact: true }).selectOption('lines')
+  await expect(page.getByText('A ponte diz que este alvo fala Redis (RESP).')).toBeVisible()
+  await page.getByRole('button', { name: 'Conectar' }).click()
+  await expect(connectionState(page)).toContainText('linhas de texto')
+  // An inline command, typed with its escapes: Redis answers one line.
+  await page.getByLabel('Texto com escapes').fill('PING\\r\\n')
+  await expect(page.getByText('= 6 bytes')).toBeVisible()
+  await page.getByRole('button', { name: 'Enviar', exact: true }).click()
+  const line = page.getByRole('article', { name: /^Linha recebida 1,/ })
+  await expect(line.locator('.wire-text')).toHaveText('+PONG')
+  await expect(line).toContainText('termina em CRLF')
+})
