@@ -5,6 +5,7 @@ import { checkEn } from './check.ts'
 import { classViewEn } from './class-view.ts'
 import { explainEn } from './explain.ts'
 import { framingLabEn } from './framing-lab.ts'
+import { protocolsEn } from './protocols.ts'
 import { logLimitsEn } from './log-limits.ts'
 import { playgroundEn } from './playground.ts'
 import { tourEn } from './tour.ts'
@@ -245,6 +246,7 @@ export const en: Messages = {
   },
   previous: 'previous session',
   ...framingLabEn,
+  ...protocolsEn,
   ...explainEn,
   ...botMenuEn,
   ...playgroundEn,

@@ -5,6 +5,7 @@ import { checkPt } from './check.ts'
 import { classViewPt } from './class-view.ts'
 import { explainPt } from './explain.ts'
 import { framingLabPt } from './framing-lab.ts'
+import { protocolsPt } from './protocols.ts'
 import { logLimitsPt } from './log-limits.ts'
 import { playgroundPt } from './playground.ts'
 import { tourPt } from './tour.ts'
@@ -246,6 +247,7 @@ export const pt = {
   },
   previous: 'sessão anterior',
   ...framingLabPt,
+  ...protocolsPt,
   ...explainPt,
   ...botMenuPt,
   ...playgroundPt,

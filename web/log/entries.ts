@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { BridgeEvent } from '../../shared/bridge-protocol.ts'
 import { FRAMINGS } from '../../shared/framing.ts'
+import { PROTOCOLS } from '../../shared/protocols/types.ts'
 import { LocalEvent } from '../session/events.ts'
 import type { Direction, MessageView } from './decode/decode.ts'
 
@@ -60,8 +61,13 @@ export const LogEvent = z.union([
   BridgeEvent,
   LocalEvent,
   z.discriminatedUnion('type', [
-    /** A connection starts: what it goes to, and how its bytes are framed. */
-    z.object({ type: z.literal('session'), target: z.string(), framing: z.enum(FRAMINGS) }),
+    /** A connection starts: what it goes to, how its bytes are framed, what it speaks (absent: the lesson). */
+    z.object({
+      type: z.literal('session'),
+      target: z.string(),
+      framing: z.enum(FRAMINGS),
+      protocol: z.enum(PROTOCOLS).optional(),
+    }),
     /** The entries above came from before a reload. */
     z.object({ type: z.literal('restored'), count: z.number().int().nonnegative() }),
   ]),

@@ -1,7 +1,10 @@
 // The live log's model: entries appended as they happen, framing decoders per direction, batched snapshots (no React).
-import { createDecoder, type Decoder, type FrameEvent, type Framing } from '../../shared/framing.ts'
+import type { Framing } from '../../shared/framing.ts'
+import { createProtocolPair } from '../../shared/protocols/decoders.ts'
+import type { Protocol, ProtocolDecoder, ProtocolEvent } from '../../shared/protocols/types.ts'
 import { DEFAULT_LIMITS, LogBudget, entryCost, type Dropped } from './budget.ts'
-import { decodeMessage, frameErrorView, type Direction, type MessageView } from './decode/decode.ts'
+import type { Direction } from './decode/decode.ts'
+import { MAX_KEPT, describeEvent } from './decode/protocol-view.ts'
 import {
   ALL,
   type ChunkEntry,
@@ -12,7 +15,7 @@ import {
   type LogSnapshot,
   type MessageEntry,
 } from './entries.ts'
-import { annotate } from './marks.ts'
+import { annotate, sliceChunks } from './marks.ts'
 import { FilteredRows } from './rows.ts'
 import { frameScheduler } from './schedule.ts'
 
@@ -32,7 +35,7 @@ export interface LogModelOptions {
 
 // Each direction of a connection: its decoder, stream offset, and chunks a message may still end in.
 interface Stream {
-  decoder: Decoder
+  decoder: ProtocolDecoder
   offset: number
   open: number[]
 }
@@ -44,6 +47,7 @@ export class LogModel {
   private chunkN = 0
   private msgN: Record<Direction, number> = { sent: 0, received: 0 }
   private framing: Framing = 'json'
+  private protocol: Protocol = 'lesson'
   private streams: Record<Direction, Stream> | undefined
   private filter: LogFilter = ALL
   private readonly rows = new FilteredRows(ALL)
@@ -96,14 +100,23 @@ export class LogModel {
   /**
    * Starts a connection: fresh decoders in both directions, stream offsets from 0. `decodeAs` picks
    * the decoders when they should differ from the port's framing (the framing lab reads naive's
-   * unframed JSON as json, to show where the messages really are).
+   * unframed JSON as json, to show where the messages really are). `protocol` is what the target
+   * speaks: another protocol than the lesson's gets that protocol's decoders (the framing is unused).
    */
-  beginSession(target: string, framing: Framing, decodeAs: Framing = framing): void {
+  beginSession(
+    target: string,
+    framing: Framing,
+    decodeAs: Framing = framing,
+    protocol: Protocol = 'lesson',
+  ): void {
     this.endSession(0)
     this.framing = decodeAs
-    const stream = (): Stream => ({ decoder: createDecoder(decodeAs), offset: 0, open: [] })
-    this.streams = { sent: stream(), received: stream() }
-    this.event({ type: 'session', target, framing }, 0)
+    this.protocol = protocol
+    const pair = createProtocolPair(protocol, { framing: decodeAs, maxBody: MAX_KEPT })
+    const stream = (decoder: ProtocolDecoder): Stream => ({ decoder, offset: 0, open: [] })
+    this.streams = { sent: stream(pair.request), received: stream(pair.response) }
+    const speaks = protocol === 'lesson' ? {} : { protocol }
+    this.event({ type: 'session', target, framing, ...speaks }, 0)
   }
 
   /** Ends the connection: a message left unfinished in either direction is reported as incomplete. */
@@ -174,20 +187,22 @@ export class LogModel {
     for (const listener of this.listeners) listener()
   }
 
-  private frame(dir: Direction, ev: FrameEvent, t: number): void {
+  private frame(dir: Direction, ev: ProtocolEvent, t: number): void {
     const stream = this.streams?.[dir]
     const n = ev.type === 'message' ? ++this.msgN[dir] : 0
+    // Every chunk a message overlaps is still open: it ends after the previous event.
+    const open = (stream?.open ?? [])
+      .map((id) => this.byId(id))
+      .filter((c): c is ChunkEntry => c?.kind === 'chunk')
+    const bytes = (start: number, end: number) => sliceChunks(open, start, end)
+    const { placed, body, view } = describeEvent(this.protocol, this.framing, dir, ev, n, bytes)
     let first: number | undefined
     let last: number | undefined
-    for (const id of stream?.open ?? []) {
-      const chunk = this.byId(id)
-      if (chunk?.kind !== 'chunk') continue
-      const from = chunk.offset
-      const to = chunk.offset + chunk.bytes.length
-      if (to <= ev.start || from >= ev.end) continue
+    for (const chunk of open) {
+      if (chunk.offset + chunk.bytes.length <= ev.start || chunk.offset >= ev.end) continue
       first ??= chunk.n
       last = chunk.n
-      this.replace({ ...chunk, ...annotate(chunk, ev, n, this.framing) })
+      this.replace({ ...chunk, ...annotate(chunk, placed) })
     }
     if (stream) stream.open = stream.open.filter((id) => this.chunkEnd(id) > ev.end)
     const entry: MessageEntry = {
@@ -199,16 +214,11 @@ export class LogModel {
       start: ev.start,
       end: ev.end,
       ...(first !== undefined && last !== undefined ? { chunks: [first, last] as const } : {}),
-      body: ev.type === 'message' ? ev.body : new Uint8Array(0),
-      view: this.decode(dir, ev),
+      body,
+      view,
     }
     this.append(entry)
     for (const listener of this.messageListeners) listener(entry)
-  }
-
-  // The decode step, one place for every framed message: its bytes -> what the log shows of it.
-  private decode(dir: Direction, ev: FrameEvent): MessageView {
-    return ev.type === 'message' ? decodeMessage(dir, ev.body) : frameErrorView(ev)
   }
 
   private chunkEnd(id: number): number {

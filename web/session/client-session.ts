@@ -1,5 +1,6 @@
 // One client session: a connection to the bridge and the log of both directions, without React.
 import { encodeFrame, type Framing } from '../../shared/framing.ts'
+import type { Protocol } from '../../shared/protocols/types.ts'
 import { Connection, type ConnectionOptions } from './connection.ts'
 import { LogModel, type LogModelOptions } from '../log/model.ts'
 
@@ -15,6 +16,7 @@ export class ClientSession {
   readonly connection: Connection
   readonly log: LogModel
   private framing: Framing = 'json'
+  private protocol: Protocol = 'lesson'
 
   constructor(options: ClientSessionOptions) {
     this.connection = new Connection(options)
@@ -37,12 +39,27 @@ export class ClientSession {
     return this.framing
   }
 
-  /** Connects to `target` through the bridge; the log decodes both directions with `decodeAs`. */
-  connect(bridgeUrl: string, target: string, framing: Framing, decodeAs: Framing = framing): void {
+  /** What the current (or last) connection speaks. */
+  get currentProtocol(): Protocol {
+    return this.protocol
+  }
+
+  /**
+   * Connects to `target` through the bridge; the log decodes both directions with `decodeAs`, or with
+   * `protocol`'s decoders when the target speaks another protocol than the lesson's.
+   */
+  connect(
+    bridgeUrl: string,
+    target: string,
+    framing: Framing,
+    decodeAs: Framing = framing,
+    protocol: Protocol = 'lesson',
+  ): void {
     // End the old connection first, so its 'ended' event closes the old session, not the new one.
     this.connection.disconnect()
     this.framing = framing
-    this.log.beginSession(target, framing, decodeAs)
+    this.protocol = protocol
+    this.log.beginSession(target, framing, decodeAs, protocol)
     this.connection.connect(bridgeUrl, target)
   }
 
@@ -54,6 +71,11 @@ export class ClientSession {
   /** The bytes `text` becomes on the wire: UTF-8, then the framing's prefix or newline. */
   frame(text: string, framing: Framing = this.framing): Uint8Array {
     return encodeFrame(framing, utf8.encode(text))
+  }
+
+  /** Sends `bytes` exactly as they are, in one binary message; false when not connected. */
+  sendBytes(bytes: Uint8Array): boolean {
+    return this.connection.send(bytes)
   }
 
   /** Sends `text` as one framed binary message; false when not connected. */

@@ -20,21 +20,30 @@ import type { MessageEntry } from '../entries.ts'
 import { useT } from '../../i18n/use-i18n.ts'
 import { Time, DirTag } from '../ChunkRow.tsx'
 import { CodeBadge } from '../../ui/CodeBadge.tsx'
+import { HttpView } from './HttpView.tsx'
+import { RespView, isRespError } from './RespView.tsx'
 
 /** A message card: title, stream bytes and chunks it spans, then the decoded body. */
 export const MessageCard = memo(function MessageCard({ entry }: { entry: MessageEntry }) {
   const t = useT()
   const view = entry.view
   const title =
-    view.type === 'frame-error'
+    view.type === 'frame-error' || view.type === 'protocol-error'
       ? t.rejected
-      : entry.dir === 'sent'
-        ? t.request(entry.n)
-        : t.response(entry.n)
+      : view.type === 'protocol' && view.message.protocol === 'lines'
+        ? t.lineTitle[entry.dir](entry.n)
+        : entry.dir === 'sent'
+          ? t.request(entry.n)
+          : t.response(entry.n)
   const where =
     t.span(entry.start, Math.max(entry.start, entry.end - 1)) +
     (entry.chunks ? `, ${t.fromChunks(entry.chunks[0], entry.chunks[1])}` : '')
-  const tone = view.type === 'response' ? '' : view.type === 'request' ? '' : ' problem'
+  const fine =
+    view.type === 'response' ||
+    view.type === 'request' ||
+    (view.type === 'protocol' &&
+      !(view.message.protocol === 'resp' && isRespError(view.message.value)))
+  const tone = fine ? '' : ' problem'
   return (
     <article
       className={`entry message dir-${entry.dir}${tone}${entry.previous ? ' previous' : ''}`}
@@ -65,6 +74,14 @@ function Body({
   body: Uint8Array
 }) {
   const t = useT()
+  if (view.type === 'protocol') return <ProtocolBody message={view.message} dir={dir} />
+  if (view.type === 'protocol-error')
+    return (
+      <>
+        <p className="problem-text">{t.protocolProblem[view.problem]}</p>
+        <p className="muted small">{view.detail}</p>
+      </>
+    )
   // An answer that is not the lesson's (a student's own server, another protocol): plain words.
   const problem = dir === 'received' ? answerProblem(view) : undefined
   if (problem)
@@ -129,6 +146,29 @@ function Body({
             ? t.receivedGarbage
             : t.frameProblem[view.problem]}
         </p>
+      )
+  }
+}
+
+function ProtocolBody({
+  message,
+  dir,
+}: {
+  message: Extract<MessageView, { type: 'protocol' }>['message']
+  dir: MessageEntry['dir']
+}) {
+  const t = useT()
+  switch (message.protocol) {
+    case 'http':
+      return <HttpView message={message} />
+    case 'resp':
+      return <RespView value={message.value} sent={dir === 'sent'} />
+    case 'lines':
+      return (
+        <>
+          <pre className="wire-text">{message.text}</pre>
+          <p className="muted small">{t.lineEnd[message.terminator]}</p>
+        </>
       )
   }
 }

@@ -2,6 +2,7 @@
 import { parseMessage } from '../../../shared/codec.ts'
 import type { FrameError } from '../../../shared/framing.ts'
 import { CODE, Request, Response } from '../../../shared/protocol.ts'
+import type { Decoded, LessonMessage, Problem } from '../../../shared/protocols/types.ts'
 
 /** Which way bytes went: page -> server, or server -> page. */
 export type Direction = 'sent' | 'received'
@@ -18,6 +19,10 @@ export type MessageView =
   | { type: 'not-json'; text: string; problem: 'utf8' | 'json'; detail: string; offset?: number }
   /** Bytes the framing decoder rejected before any JSON parse. */
   | { type: 'frame-error'; problem: FrameError['problem']; fatal: boolean }
+  /** A message of another protocol (HTTP, RESP, a text line); `text` is its bytes as UTF-8. */
+  | { type: 'protocol'; message: Exclude<Decoded, LessonMessage>; text: string }
+  /** Bytes another protocol's decoder rejected, with its short English detail. */
+  | { type: 'protocol-error'; problem: Problem; detail: string; fatal: boolean }
 
 const lenient = new TextDecoder('utf-8')
 

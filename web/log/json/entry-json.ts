@@ -2,10 +2,25 @@
 // exported file both use (message views are decoded again from the bytes when read back).
 import { z } from 'zod'
 import { fromHex, toHex } from '../../bytes/bytes.ts'
-import { decodeMessage } from '../decode/decode.ts'
+import { PROTOCOLS, type Problem } from '../../../shared/protocols/types.ts'
+import { viewOfBytes } from '../decode/protocol-view.ts'
+import type { MessageView } from '../decode/decode.ts'
 import { LogEvent, type Entry } from '../entries.ts'
 
 const count = z.number().int().nonnegative()
+const PROBLEMS = [
+  'too-large',
+  'too-deep',
+  'incomplete',
+  'garbage',
+  'bad-start-line',
+  'bad-header',
+  'bad-length',
+  'bad-chunk',
+  'bad-type',
+  'bad-crlf',
+  'bad-value',
+] as const satisfies readonly Problem[]
 /** Bytes as lowercase or uppercase hex pairs, without separators. */
 const Hex = z.string().regex(/^(?:[0-9a-fA-F]{2})*$/, 'hex')
 const Dir = z.enum(['sent', 'received'])
@@ -37,6 +52,12 @@ export const EntryJson = z.discriminatedUnion('kind', [
     frameError: z
       .object({ problem: z.enum(['garbage', 'too-large', 'incomplete']), fatal: z.boolean() })
       .optional(),
+    /** What the message speaks when not the lesson's protocol (absent in older files: the lesson). */
+    protocol: z.enum(PROTOCOLS).optional(),
+    /** Bytes another protocol's decoder rejected. */
+    protocolError: z
+      .object({ problem: z.enum(PROBLEMS), detail: z.string(), fatal: z.boolean() })
+      .optional(),
   }),
   z.object({ kind: z.literal('event'), ...base, event: LogEvent }),
 ])
@@ -59,6 +80,13 @@ export function entryToJson(entry: Entry): EntryJson {
         ...(view.type === 'frame-error'
           ? { frameError: { problem: view.problem, fatal: view.fatal } }
           : {}),
+        ...(view.type === 'protocol' ? { protocol: view.message.protocol } : {}),
+        ...(view.type === 'protocol-error'
+          ? {
+              protocol: 'raw' as const,
+              protocolError: { problem: view.problem, detail: view.detail, fatal: view.fatal },
+            }
+          : {}),
       }
     }
     case 'event':
@@ -75,11 +103,13 @@ export function entryFromJson(json: EntryJson, id: number, previous = json.previ
       return { ...common, kind, n, dir, offset, marks, spans, bytes: hexBytes(json.hex) }
     }
     case 'message': {
-      const { kind, n, dir, start, end, chunks, frameError } = json
+      const { kind, n, dir, start, end, chunks, frameError, protocolError } = json
       const body = hexBytes(json.hex)
-      const view = frameError
-        ? ({ type: 'frame-error', ...frameError } as const)
-        : decodeMessage(dir, body)
+      const view: MessageView = frameError
+        ? { type: 'frame-error', ...frameError }
+        : protocolError
+          ? { type: 'protocol-error', ...protocolError }
+          : viewOfBytes(json.protocol ?? 'lesson', dir, body)
       return { ...common, kind, n, dir, start, end, ...(chunks ? { chunks } : {}), body, view }
     }
     case 'event':

@@ -1,6 +1,7 @@
 // The connection bar: target, framing, connect/disconnect and the always-visible connection state.
 import { formatTarget, parseTarget } from '../../../shared/bridge-protocol.ts'
 import { FRAMINGS, type Framing } from '../../../shared/framing.ts'
+import { PROTOCOLS, type Protocol } from '../../../shared/protocols/types.ts'
 import type { ConnectionState } from '../../session/connection.ts'
 import { statusSentence } from '../../i18n/describe.ts'
 import { endpoint } from '../../session/events.ts'
@@ -20,6 +21,8 @@ interface Props {
   onSelection: (selection: Selection) => void
   framing: Framing
   onFraming: (framing: Framing) => void
+  protocol: Protocol
+  onProtocol: (protocol: Protocol) => void
   state: ConnectionState
   bridgeUrl: string
   targetsUrl: string
@@ -103,40 +106,70 @@ export function ConnectionBar(props: Props) {
             onPort={(port) => props.onSelection({ ...selection, port })}
           />
         )}
-        <div className="field framing-field">
-          <span className="label-row">
-            <label htmlFor={pid('framing')}>{t.framing}</label>
-            <Tip label={t.framingTipLabel}>
-              {t.framingTip.map((p) => (
-                <p key={p}>{p}</p>
-              ))}
-            </Tip>
-          </span>
-          <select
-            id={pid('framing')}
-            value={framing}
-            disabled={busy}
-            title={busy ? t.framingLocked : undefined}
-            aria-describedby={pid('framing-hint')}
-            onChange={(e) => props.onFraming(e.target.value as Framing)}
-          >
-            {FRAMINGS.map((f) => (
-              <option key={f} value={f}>
-                {compact ? f : t.framingOption[f]}
-              </option>
-            ))}
-          </select>
-          {/* Only a warning takes room; that the select is locked while connected shows in its look. */}
-          {!busy && option?.framing && option.framing !== framing ? (
-            <small id={pid('framing-hint')} className="hint">
-              {t.framingDiffers(option.framing)}
-            </small>
-          ) : (
-            <span id={pid('framing-hint')} className="sr-only">
-              {busy ? t.framingLocked : ''}
+        {(targets.status === 'error' || (option && !option.framing)) && (
+          <div className="field protocol-field">
+            <span className="label-row">
+              <label htmlFor={pid('protocol')}>{t.protocol}</label>
+              <Tip label={t.protocolTipLabel}>
+                {t.protocolTip.map((p) => (
+                  <p key={p}>{p}</p>
+                ))}
+              </Tip>
             </span>
-          )}
-        </div>
+            <select
+              id={pid('protocol')}
+              value={props.protocol}
+              disabled={busy}
+              title={busy ? t.protocolLocked : undefined}
+              onChange={(e) => props.onProtocol(e.target.value as Protocol)}
+            >
+              {PROTOCOLS.map((p) => (
+                <option key={p} value={p}>
+                  {t.protocolName[p]}
+                </option>
+              ))}
+            </select>
+            {!busy && option?.protocol && option.protocol !== props.protocol && (
+              <small className="hint">{t.protocolDiffers(t.protocolName[option.protocol])}</small>
+            )}
+          </div>
+        )}
+        {props.protocol === 'lesson' && (
+          <div className="field framing-field">
+            <span className="label-row">
+              <label htmlFor={pid('framing')}>{t.framing}</label>
+              <Tip label={t.framingTipLabel}>
+                {t.framingTip.map((p) => (
+                  <p key={p}>{p}</p>
+                ))}
+              </Tip>
+            </span>
+            <select
+              id={pid('framing')}
+              value={framing}
+              disabled={busy}
+              title={busy ? t.framingLocked : undefined}
+              aria-describedby={pid('framing-hint')}
+              onChange={(e) => props.onFraming(e.target.value as Framing)}
+            >
+              {FRAMINGS.map((f) => (
+                <option key={f} value={f}>
+                  {compact ? f : t.framingOption[f]}
+                </option>
+              ))}
+            </select>
+            {/* Only a warning takes room; that the select is locked while connected shows in its look. */}
+            {!busy && option?.framing && option.framing !== framing ? (
+              <small id={pid('framing-hint')} className="hint">
+                {t.framingDiffers(option.framing)}
+              </small>
+            ) : (
+              <span id={pid('framing-hint')} className="sr-only">
+                {busy ? t.framingLocked : ''}
+              </span>
+            )}
+          </div>
+        )}
         <div className="field connect-field">
           {busy ? (
             <button type="button" className="button danger" onClick={props.onDisconnect}>
@@ -161,7 +194,12 @@ export function ConnectionBar(props: Props) {
           {state.target && (
             <span className="status-target">
               {state.target}
-              {busy && <span className="status-framing"> · {framing}</span>}
+              {busy && (
+                <span className="status-framing">
+                  {' '}
+                  · {props.protocol === 'lesson' ? framing : t.protocolName[props.protocol]}
+                </span>
+              )}
             </span>
           )}
           <StatusDetail state={state} bridgeUrl={props.bridgeUrl} />

@@ -27,6 +27,7 @@ function labelLines(label: StepLabel, t: Messages): string[] {
       return lines
     }
     case 'response':
+      if (!label.code && label.summary) return [label.summary]
       if (!label.code) {
         return [`${t.response(label.n)} — ${t.seq.problem[label.problem ?? 'invalid']}`]
       }

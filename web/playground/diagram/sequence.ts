@@ -2,6 +2,7 @@
 import { ACTION, CODE, EMAIL, EXPLANATION } from '../../../shared/protocol.ts'
 import { endpoint, type CloseReason } from '../../session/events.ts'
 import type { Entry, MessageEntry } from '../../log/entries.ts'
+import { protocolSummary } from '../../log/decode/protocol-view.ts'
 
 /** The diagram's three participants, left to right. */
 export const LIFELINES = ['page', 'bridge', 'server'] as const
@@ -71,9 +72,16 @@ function messageLabel(m: MessageEntry): { label: StepLabel; tone: StepTone } {
       ? 'invalid'
       : view.type === 'not-json'
         ? 'not-json'
-        : view.type === 'frame-error'
+        : view.type === 'frame-error' || view.type === 'protocol-error'
           ? 'rejected'
           : undefined
+  if (view.type === 'protocol') {
+    // Another protocol: its own words (GET /, 200 OK, PONG), in the direction's colour.
+    const summary = protocolSummary(view.message)
+    return m.dir === 'sent'
+      ? { label: { k: 'request', n: m.n, action: summary }, tone: 'sent' }
+      : { label: { k: 'response', n: m.n, summary }, tone: 'received' }
+  }
   if (m.dir === 'sent') {
     const fields =
       view.type === 'request' ? view.request : view.type === 'invalid' ? view.value : {}

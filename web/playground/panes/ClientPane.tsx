@@ -1,11 +1,16 @@
 // One client pane: its own session, connection bar, request builder, examples, scenario and log or diagram.
 import { useEffect, useReducer, useRef, useState } from 'react'
+import { parseTarget } from '../../../shared/bridge-protocol.ts'
+import { byteExamples } from '../../../shared/editor/byte-examples.ts'
+import { presetsFor } from '../../../shared/editor/presets.ts'
 import type { Framing } from '../../../shared/framing.ts'
+import type { Protocol } from '../../../shared/protocols/types.ts'
 import type { Pane } from './panes.ts'
 import { INITIAL_FORM, builderFromForm, builderReducer, textToSend } from '../request/request.ts'
 import {
   currentSelection,
   defaultOption,
+  resolveTarget,
   type BridgeLocation,
   type Selection,
 } from '../../targets/targets.ts'
@@ -20,6 +25,16 @@ import { ExchangeCard } from './ExchangeCard.tsx'
 import { Presets } from '../request/Presets.tsx'
 import { RequestBuilder } from '../request/RequestBuilder.tsx'
 import { ScenarioPanel } from '../scenario/ScenarioPanel.tsx'
+import { bytesEditorFrom, bytesEditorReducer } from '../request/bytes-editor.ts'
+import {
+  codeTarget,
+  requestAsPython,
+  requestAsShell,
+  scenarioAsPython,
+} from '../request/as-code.ts'
+import type { CodeRequest } from '../../../shared/editor/as-python.ts'
+import { ProtocolPresets } from '../request/ProtocolPresets.tsx'
+import { ProtocolRequest } from '../request/ProtocolRequest.tsx'
 
 interface Props {
   pane: Pane
@@ -50,6 +65,7 @@ function PaneBody({ pane, bridge, targets: targetsStore, solo, onRemove }: Props
   const targets = useTargets(targetsStore)
   const [picked, setPicked] = useState<Selection | undefined>()
   const [framingChoice, setFramingChoice] = useState<Framing | undefined>()
+  const [protocolChoice, setProtocolChoice] = useState<Protocol | undefined>()
   const options = targets.status === 'ready' ? targets.options : []
   // Until the user picks, the bridge's default target is selected; the framing follows the target.
   const fallback = targets.status === 'ready' ? defaultOption(targets.info, options) : undefined
@@ -60,9 +76,35 @@ function PaneBody({ pane, bridge, targets: targetsStore, solo, onRemove }: Props
   const framing: Framing = busy
     ? session.currentFraming
     : (framingChoice ?? option?.framing ?? 'json')
+  // The allow-list says what a target speaks; a port of the bundled server always speaks the lesson's.
+  const protocol: Protocol = busy
+    ? session.currentProtocol
+    : option?.framing
+      ? 'lesson'
+      : (protocolChoice ?? option?.protocol ?? 'lesson')
 
   const [builder, dispatch] = useReducer(builderReducer, INITIAL_FORM, builderFromForm)
+  const [bytes, bytesDispatch] = useReducer(bytesEditorReducer, new Uint8Array(0), bytesEditorFrom)
   const canSend = state.status === 'open'
+  const asBytes = protocol !== 'lesson' || builder.tab === 'bytes'
+  const sendNow = () =>
+    asBytes ? session.sendBytes(bytes.bytes) : session.send(textToSend(builder))
+
+  // Where the copied code connects: the open connection's target, else the one chosen.
+  const chosen = busy
+    ? state.target
+    : option
+      ? resolveTarget(option, selection.port)
+      : parseTarget(selection.port) && selection.port
+  const code = codeTarget(chosen, framing, protocol)
+  const request: CodeRequest = asBytes
+    ? { kind: 'bytes', bytes: bytes.bytes }
+    : { kind: 'text', text: textToSend(builder) }
+  const copy = [
+    { label: t.copyPython, code: code && (() => requestAsPython(request, code)) },
+    { label: t.copyShell, code: code && (() => requestAsShell(request, code)) },
+  ]
+  const hostPort = code ? { host: code.host, port: code.port } : { host: '127.0.0.1', port: 80 }
 
   useEffect(() => {
     // Ctrl+Enter (Cmd+Enter on a Mac) sends: from anywhere with one pane, from inside the pane with two.
@@ -70,20 +112,33 @@ function PaneBody({ pane, bridge, targets: targetsStore, solo, onRemove }: Props
       if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return
       if (!solo && !root.current?.contains(document.activeElement)) return
       e.preventDefault()
-      session.send(textToSend(builder))
+      sendNow()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [session, builder, solo])
+  })
 
   const name = t.clientName(pane.name)
   const id = (s: string) => `${pane.name.toLowerCase()}-${s}`
-  const extras = (
-    <>
-      <ScenarioPanel scenario={pane.scenario} connected={canSend} />
-      <Presets onLoad={(raw) => dispatch({ type: 'load', raw })} />
-    </>
-  )
+  const loadBytes = (b: Uint8Array) => bytesDispatch({ type: 'load', bytes: b })
+  const extras =
+    protocol === 'lesson' ? (
+      <>
+        <ScenarioPanel
+          scenario={pane.scenario}
+          connected={canSend}
+          copy={{ label: t.copyScenarioPython, code: code && (() => scenarioAsPython(code)) }}
+        />
+        <Presets onLoad={(raw) => dispatch({ type: 'load', raw })} />
+      </>
+    ) : (
+      <ProtocolPresets
+        presets={presetsFor(protocol, hostPort)}
+        heading={`${t.protocolPresetsHeading}: ${t.protocolName[protocol]}`}
+        help={t.protocolPresetsHelp}
+        onLoad={loadBytes}
+      />
+    )
 
   return (
     <section
@@ -114,31 +169,65 @@ function PaneBody({ pane, bridge, targets: targetsStore, solo, onRemove }: Props
         onRetryTargets={targetsStore.retry}
         selection={selection}
         onSelection={(next) => {
-          if (next.optionId !== selection.optionId) setFramingChoice(undefined)
+          if (next.optionId !== selection.optionId) {
+            setFramingChoice(undefined)
+            setProtocolChoice(undefined)
+          }
           setPicked(next)
         }}
         framing={framing}
         onFraming={setFramingChoice}
+        protocol={protocol}
+        onProtocol={setProtocolChoice}
         state={state}
         bridgeUrl={bridge.wsUrl}
         targetsUrl={targetsStore.url}
-        onConnect={(target) => session.connect(bridge.wsUrl, target, framing)}
+        onConnect={(target) => session.connect(bridge.wsUrl, target, framing, framing, protocol)}
         onDisconnect={() => session.disconnect()}
         compact={!solo}
       />
       <HeldNotice
-        onReconnect={() => state.target && session.connect(bridge.wsUrl, state.target, framing)}
+        onReconnect={() =>
+          state.target && session.connect(bridge.wsUrl, state.target, framing, framing, protocol)
+        }
       />
       <div className="workspace">
         <div className="column">
-          <RequestBuilder
-            builder={builder}
-            dispatch={dispatch}
-            framing={framing}
-            canSend={canSend}
-            onSend={() => session.send(textToSend(builder))}
-            shortcut={solo ? t.sendShortcut : t.sendFromPane}
-          />
+          {protocol === 'lesson' ? (
+            <RequestBuilder
+              builder={builder}
+              dispatch={(action) => {
+                // The Bytes tab opens on the bytes the raw text puts on the wire, framing included.
+                if (action.type === 'tab' && action.tab === 'bytes' && bytes.text === '')
+                  loadBytes(session.frame(textToSend(builder), framing))
+                dispatch(action)
+              }}
+              framing={framing}
+              canSend={canSend}
+              onSend={sendNow}
+              shortcut={solo ? t.sendShortcut : t.sendFromPane}
+              bytes={bytes}
+              bytesDispatch={bytesDispatch}
+              copy={copy}
+              examples={
+                <ProtocolPresets
+                  presets={byteExamples(framing)}
+                  heading={t.byteExamplesHeading}
+                  help={t.byteExamplesHelp}
+                  onLoad={loadBytes}
+                />
+              }
+            />
+          ) : (
+            <ProtocolRequest
+              state={bytes}
+              dispatch={bytesDispatch}
+              canSend={canSend}
+              onSend={sendNow}
+              shortcut={solo ? t.sendShortcut : t.sendFromPane}
+              copy={copy}
+            />
+          )}
           {solo ? (
             extras
           ) : (

@@ -14,6 +14,10 @@ import { usePaneId } from '../panes/use-pane.ts'
 import { RawEditor } from './RawEditor.tsx'
 import { RequestForm } from './RequestForm.tsx'
 import { WirePreview } from './WirePreview.tsx'
+import type { BytesAction, BytesEditorState } from './bytes-editor.ts'
+import { BytesEditor, ExactPreview } from './BytesEditor.tsx'
+import type { CopyItem } from './CopyCode.tsx'
+import { SendRow } from './SendRow.tsx'
 
 interface Props {
   builder: BuilderState
@@ -23,9 +27,17 @@ interface Props {
   onSend: () => void
   /** What Ctrl+Enter does here (default: sends from anywhere on the page). */
   shortcut?: string
+  /** The Bytes tab: exact bytes, sent without framing. */
+  bytes: BytesEditorState
+  bytesDispatch: (action: BytesAction) => void
+  /** The lesson's byte examples (invalid UTF-8, NUL), shown on the Bytes tab. */
+  examples: ReactNode
+  /** Copy as Python / as shell. */
+  copy: readonly CopyItem[]
 }
 
-const TABS: readonly BuilderTab[] = ['form', 'raw']
+const TABS: readonly BuilderTab[] = ['form', 'raw', 'bytes']
+const TAB_LABEL = { form: 'tabForm', raw: 'tabRaw', bytes: 'tabBytes' } as const
 
 /** Tabs follow the WAI-ARIA pattern: arrow keys move between them, Tab goes into the panel. */
 export function RequestBuilder(props: Props) {
@@ -40,7 +52,11 @@ export function RequestBuilder(props: Props) {
     () => (wire === builder.raw ? hints : hintsFor(builder.raw, framing)),
     [wire, builder.raw, framing, hints],
   )
-  const tabRefs = useRef<Record<BuilderTab, HTMLButtonElement | null>>({ form: null, raw: null })
+  const tabRefs = useRef<Record<BuilderTab, HTMLButtonElement | null>>({
+    form: null,
+    raw: null,
+    bytes: null,
+  })
 
   const onTab = (next: BuilderTab) => dispatch({ type: 'tab', tab: next })
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
@@ -71,7 +87,7 @@ export function RequestBuilder(props: Props) {
               onClick={() => onTab(name)}
               onKeyDown={onTabKey}
             >
-              {name === 'form' ? t.tabForm : t.tabRaw}
+              {t[TAB_LABEL[name]]}
             </button>
           ))}
         </div>
@@ -90,24 +106,21 @@ export function RequestBuilder(props: Props) {
           onRaw={(raw) => dispatch({ type: 'raw', raw })}
         />
       </TabPanel>
-      <WirePreview raw={wire} framing={framing} />
-      <div className="send-row">
-        <button type="button" className="button primary send" disabled={!canSend} onClick={onSend}>
-          {t.send}
-          <span className="send-arrow" aria-hidden="true">
-            →
-          </span>
-        </button>
-        <span className={`muted small${canSend ? ' send-shortcut' : ''}`}>
-          {canSend ? (
-            <>
-              <kbd>Ctrl</kbd>+<kbd>Enter</kbd> — {props.shortcut ?? t.sendShortcut}
-            </>
-          ) : (
-            t.connectToSend
-          )}
-        </span>
-      </div>
+      <TabPanel name="bytes" tab={tab}>
+        <BytesEditor state={props.bytes} dispatch={props.bytesDispatch} />
+        {props.examples}
+      </TabPanel>
+      {tab === 'bytes' ? (
+        <ExactPreview bytes={props.bytes.bytes} />
+      ) : (
+        <WirePreview raw={wire} framing={framing} />
+      )}
+      <SendRow
+        canSend={canSend}
+        onSend={onSend}
+        {...(props.shortcut ? { shortcut: props.shortcut } : {})}
+        copy={props.copy}
+      />
       <p className="muted small hints-note">{t.hintsNeverBlock}</p>
     </section>
   )

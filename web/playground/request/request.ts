@@ -37,8 +37,8 @@ export type FormKey = (typeof FORM_KEYS)[number]
 /** The action that shows CAMPO and VALOR. */
 export const MODIFY = ACTIONS[2]
 
-/** Which editor is showing. */
-export type BuilderTab = 'form' | 'raw'
+/** Which editor is showing: the form, the raw text, or exact bytes (sent without framing). */
+export type BuilderTab = 'form' | 'raw' | 'bytes'
 
 /** Builder state: `raw` is what will be sent; `inStep` is false while raw cannot be shown as a form. */
 export interface BuilderState {

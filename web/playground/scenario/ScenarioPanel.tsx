@@ -5,14 +5,18 @@ import { useSyncExternalStore } from 'react'
 import { useT } from '../../i18n/use-i18n.ts'
 import { usePaneId } from '../panes/use-pane.ts'
 import { CodeBadge } from '../../ui/CodeBadge.tsx'
+import { CopyCode, type CopyItem } from '../request/CopyCode.tsx'
 
 /** Runner buttons, progress, and each step with the code it got. */
 export function ScenarioPanel({
   scenario,
   connected,
+  copy,
 }: {
   scenario: ScenarioRunner
   connected: boolean
+  /** Copy the whole scenario as one Python script. */
+  copy?: CopyItem
 }) {
   const t = useT()
   const pid = usePaneId()
@@ -54,6 +58,7 @@ export function ScenarioPanel({
           {t.reset}
         </button>
       </div>
+      {copy && <CopyCode items={[copy]} />}
       <progress className="scenario-progress" max={s.total} value={s.next} aria-hidden="true" />
       {(s.blocked || !connected) && <p className="muted small">{t.scenarioBlocked}</p>}
       <ol className="steps" aria-label={t.scenarioSteps}>
