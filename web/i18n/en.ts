@@ -1,15 +1,15 @@
 // The page's English strings; the `Messages` type makes a missing or misshapen key a compile error.
 import type { Messages } from './pt.ts'
-import { botMenuEn } from './bot-menu.ts'
-import { checkEn } from './check.ts'
-import { classViewEn } from './class-view.ts'
-import { explainEn } from './explain.ts'
-import { framingLabEn } from './framing-lab.ts'
-import { protocolsEn } from './protocols.ts'
-import { logLimitsEn } from './log-limits.ts'
-import { playgroundEn } from './playground.ts'
-import { tourEn } from './tour.ts'
-import { workspaceEn } from './workspace.ts'
+import { botMenuEn } from './en/bot-menu.ts'
+import { checkEn } from './en/check.ts'
+import { classViewEn } from './en/class-view.ts'
+import { explainEn } from './en/explain.ts'
+import { framingLabEn } from './en/framing-lab.ts'
+import { protocolsEn } from './en/protocols.ts'
+import { logLimitsEn } from './en/log-limits.ts'
+import { playgroundEn } from './en/playground.ts'
+import { tourEn } from './en/tour.ts'
+import { workspaceEn } from './en/workspace.ts'
 
 const bytes = (n: number) => `${n} ${n === 1 ? 'byte' : 'bytes'}`
 

@@ -1,7 +1,8 @@
 // Strings of the log's limits in both languages: dropped entries, pages of a large chunk, files too big to import.
 
 // A byte size for people, in the language's number format: `48,0 MiB`, `512 KiB`, `98 B`.
-function sizeIn(locale: string) {
+/** A byte size in words, with `locale`'s digit grouping. */
+export function sizeIn(locale: string) {
   return (bytes: number) => {
     const one = (x: number) => x.toLocaleString(locale, { maximumFractionDigits: 1 })
     if (bytes < 1024) return `${bytes} B`
@@ -10,9 +11,7 @@ function sizeIn(locale: string) {
   }
 }
 const ptSize = sizeIn('pt-BR')
-const enSize = sizeIn('en')
 const ptCount = (n: number) => n.toLocaleString('pt-BR')
-const enCount = (n: number) => n.toLocaleString('en')
 
 /** Portuguese (spread into pt.ts's dictionary). */
 export const logLimitsPt = {
@@ -32,23 +31,4 @@ export const logLimitsPt = {
   importVersionText: (version: string) =>
     `a versão do formato está escrita como texto ("${version}"); esta página lê a versão 1, escrita como o número 1.`,
   importVersionMissing: 'o arquivo não diz a versão do formato; esta página lê a versão 1.',
-}
-
-/** English; the type makes a missing key or parameter a compile error. */
-export const logLimitsEn: typeof logLimitsPt = {
-  byteSize: enSize,
-  logDropped: (n, bytes) =>
-    `${enCount(n)} older entries dropped (${enSize(bytes)}) to save memory.`,
-  pagerLabel: (n) => `Pages of chunk #${n}`,
-  pageRange: (from, to, total) => `bytes ${enCount(from)}–${enCount(to)} of ${enCount(total)}`,
-  pageLabel: 'Page',
-  pageOf: (n) => `of ${enCount(n)}`,
-  pagePrev: 'Previous page',
-  pageNext: 'Next page',
-  pageFold: 'Fold',
-  importTooLarge: (size, max) =>
-    `the file is ${enSize(size)}; this page imports logs of up to ${enSize(max)}.`,
-  importVersionText: (version) =>
-    `the format's version is written as text ("${version}"); this page reads version 1, written as the number 1.`,
-  importVersionMissing: "the file does not say the format's version; this page reads version 1.",
 }

@@ -82,12 +82,13 @@ function Svg({
 interface Props {
   layout: SequenceLayout
   theme: Theme
-  ref?: Ref<SVGSVGElement>
+  /** The drawn <svg> (not `ref`: the build's Preact passes `ref` to function components only through forwardRef). */
+  svgRef?: Ref<SVGSVGElement>
 }
 
 /** The participant boxes (Página, Ponte, Servidor TCP), drawn above the lifelines. */
 export function SequenceHead({
-  ref,
+  svgRef,
   layout,
   theme,
   names,
@@ -95,7 +96,7 @@ export function SequenceHead({
   const p = PALETTES[theme]
   const { box, font, width } = layout
   return (
-    <Svg svgRef={ref} width={width} from={0} to={layout.top} aria-hidden="true">
+    <Svg svgRef={svgRef} width={width} from={0} to={layout.top} aria-hidden="true">
       {LIFELINES.map((name) => (
         <g key={name}>
           <rect
@@ -126,7 +127,7 @@ export function SequenceHead({
 
 /** Lifelines and one list item per step; `data-kind` and `data-hop` say what each arrow is. */
 export function SequenceBody({
-  ref,
+  svgRef,
   layout,
   theme,
   texts,
@@ -135,7 +136,7 @@ export function SequenceBody({
   const p = PALETTES[theme]
   const { width, height, top } = layout
   return (
-    <Svg svgRef={ref} width={width} from={top} to={height} role="list" aria-label={label}>
+    <Svg svgRef={svgRef} width={width} from={top} to={height} role="list" aria-label={label}>
       <g aria-hidden="true">
         {LIFELINES.map((name) => (
           <line

@@ -93,13 +93,13 @@ export function SequenceView({ fileName }: { fileName: string }) {
       >
         <span ref={probe} className="em-probe" aria-hidden="true" />
         <div className="diagram-head">
-          <SequenceHead ref={head} layout={layout} theme={theme} names={t.lifeline} />
+          <SequenceHead svgRef={head} layout={layout} theme={theme} names={t.lifeline} />
         </div>
         {steps.length === 0 ? (
           <p className="log-empty">{t.diagramEmpty}</p>
         ) : (
           <SequenceBody
-            ref={body}
+            svgRef={body}
             layout={layout}
             theme={theme}
             texts={texts}
