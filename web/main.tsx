@@ -129,10 +129,14 @@ const prefsStorage = browserStorage('localStorage')
 const prefersDark = window.matchMedia('(prefers-color-scheme: dark)').matches
 // The saved language's dictionary first (English is a file of its own), so the page never flashes
 // the other language.
-void loadMessages(loadPrefs(prefsStorage, prefersDark).lang).then(() =>
+void loadMessages(loadPrefs(prefsStorage, prefersDark).lang).then(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App bridge={bridge} stores={stores} prefsStorage={prefsStorage} prefersDark={prefersDark} />
     </StrictMode>,
-  ),
-)
+  )
+  // What a paused log needs, fetched while the page is idle (not part of the first screen's bytes).
+  const prefetch = () => void import('./log/list/VirtualRows.tsx')
+  if ('requestIdleCallback' in window) window.requestIdleCallback(prefetch, { timeout: 5_000 })
+  else setTimeout(prefetch, 2_000)
+})

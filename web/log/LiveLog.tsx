@@ -1,12 +1,18 @@
 // The live log: filters, then every chunk, decoded message and event, newest at the bottom.
-import { useState, type KeyboardEvent } from 'react'
+import { Suspense, lazy, useState, type KeyboardEvent } from 'react'
 import { useSession, useLog } from '../session/use-session.ts'
 import { useCopyHex } from '../bytes/use-copy-hex.ts'
 import { useT } from '../i18n/use-i18n.ts'
 import { usePaneId } from '../playground/panes/use-pane.ts'
 import { LogActions, LogFilters } from './LogToolbar.tsx'
 import { TailRows } from './list/TailRows.tsx'
-import { VirtualRows, type ListStart } from './list/VirtualRows.tsx'
+import type { ListStart } from './list/VirtualRows.tsx'
+
+// The virtual list (and its library) loads when a log is first paused: a log that only follows the
+// newest rows never needs it. main.tsx fetches it once the page is idle, so a pause finds it ready.
+const VirtualRows = lazy(() =>
+  import('./list/VirtualRows.tsx').then((m) => ({ default: m.VirtualRows })),
+)
 
 // Keys that scroll the log up: reading older entries pauses following the newest.
 const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home'])
@@ -76,7 +82,9 @@ export function LiveLog({ readOnly = false }: { readOnly?: boolean }) {
           (autoScroll ? (
             <TailRows rows={rows} scroller={scroller} onCopy={onCopy} />
           ) : (
-            <VirtualRows rows={rows} scroller={scroller} start={mode} onCopy={onCopy} />
+            <Suspense fallback={<TailRows rows={rows} scroller={scroller} onCopy={onCopy} />}>
+              <VirtualRows rows={rows} scroller={scroller} start={mode} onCopy={onCopy} />
+            </Suspense>
           ))}
       </div>
     </>
