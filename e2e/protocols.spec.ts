@@ -1,6 +1,7 @@
 // Other protocols through the bridge: a real redis-server and a real node:http server, decoded in the log,
 // and the copied Python run by python3 against the server, getting the answers the page showed.
-import { execFile, spawn } from 'node:child_process'
+import { startRedis as startTestRedis } from '../test-support/redis.ts'
+import { execFile } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import net from 'node:net'
@@ -15,36 +16,11 @@ test.afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c()
 })
 
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const port = (probe.address() as net.AddressInfo).port
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
-
 /** Debian's redis-server on a free port without persistence, stopped after the test. */
 async function startRedis(): Promise<number> {
-  const port = await freePort()
-  const child = spawn('/usr/bin/redis-server', [
-    ...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-  ])
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) =>
-        child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill()),
-      ),
-  )
-  await new Promise<void>((resolve, reject) => {
-    let log = ''
-    child.stdout.on('data', (b: Buffer) => {
-      log += b.toString()
-      if (log.includes('Ready to accept connections')) resolve()
-    })
-    child.on('exit', (code) => reject(new Error(`redis-server exited (${code}): ${log}`)))
-  })
-  return port
+  const redis = await startTestRedis()
+  cleanups.push(() => redis.stop())
+  return redis.port
 }
 
 /** node:http on port 0: `/` says olá with a Content-Length, `/chunked` streams, anything else is 404. */

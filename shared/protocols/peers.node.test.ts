@@ -1,5 +1,5 @@
 // The decoders against real peers' bytes: a real redis-server (RESP2 and RESP3) and a real node:http server.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { startRedis as startTestRedis } from '../../test-support/redis.ts'
 import http from 'node:http'
 import net from 'node:net'
 import { afterEach, describe, expect, test } from 'vitest'
@@ -28,30 +28,11 @@ function exchange(port: number, bytes: Uint8Array): Promise<Uint8Array> {
   })
 }
 
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const port = (probe.address() as net.AddressInfo).port
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
-
 /** A redis-server on a free port, without persistence, stopped after the test. */
 async function startRedis(): Promise<number> {
-  const port = await freePort()
-  const args = ['--save', '', '--appendonly', 'no', '--port', String(port), '--bind', '127.0.0.1']
-  const child: ChildProcess = spawn('redis-server', [...args, '--enable-debug-command', 'yes'])
-  cleanups.push(() => child.kill())
-  await new Promise<void>((resolve, reject) => {
-    let log = ''
-    child.stdout!.on('data', (b: Buffer) => {
-      log += b.toString()
-      if (log.includes('Ready to accept connections')) resolve()
-    })
-    child.on('exit', (code) => reject(new Error(`redis-server exited (${code}): ${log}`)))
-  })
-  return port
+  const redis = await startTestRedis(['--enable-debug-command', 'yes'])
+  cleanups.push(() => redis.stop())
+  return redis.port
 }
 
 /**
