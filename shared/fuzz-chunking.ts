@@ -1,5 +1,6 @@
 // How a byte stream is cut into reads for the fuzz tests, and byte arrays joined back into one.
 import fc from 'fast-check'
+import { concatBytes } from './pieces.ts'
 
 /**
  * How a byte stream is cut into reads: whole, one byte per read, fixed-size reads, or cuts at
@@ -50,11 +51,5 @@ export function splitBytes(bytes: Uint8Array, c: Chunking): Uint8Array[] {
 
 /** Joins byte arrays into one. */
 export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
+  return concatBytes(parts)
 }

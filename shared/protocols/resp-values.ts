@@ -1,5 +1,6 @@
 // Redis RESP values as the log shows them, commands as bytes, and redis-cli's way of printing a reply.
 import { escapeByte } from '../hex.ts'
+import { concatBytes } from '../pieces.ts'
 
 /** A string's bytes with their UTF-8 text (U+FFFD for invalid bytes), and whether they were valid UTF-8. */
 export interface RespBytes {
@@ -45,13 +46,7 @@ export function respCommand(args: readonly (string | Uint8Array)[]): Uint8Array 
     const bytes = typeof arg === 'string' ? encoder.encode(arg) : arg
     parts.push(encoder.encode(`$${bytes.length}\r\n`), bytes, encoder.encode('\r\n'))
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
+  return concatBytes(parts)
 }
 
 /** A command as one inline line (`SET k "two words"\r\n`), quoting what redis-cli would have to quote. */

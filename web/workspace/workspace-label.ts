@@ -44,16 +44,28 @@ export function pendingGroup(
   return current === chosen ? undefined : { chosen }
 }
 
-/** A workspace as a student reads it: "este computador (192.168.0.23)", "grupo grupo-3". */
-export function workspaceSentence(w: Workspace, t: Messages): string {
+/** How one reader names each kind of workspace (the student's words, the teacher's). */
+export interface WorkspaceWords {
+  computer: (address: string) => string
+  group: (name: string) => string
+  class: string
+}
+
+/** A workspace in `words`; a key the page does not know is shown as it is. */
+export function nameWorkspace(w: Workspace, words: WorkspaceWords): string {
   switch (w.kind) {
     case 'computer':
-      return t.workspace.computer(w.address)
+      return words.computer(w.address)
     case 'group':
-      return t.workspace.group(w.name)
+      return words.group(w.name)
     case 'class':
-      return t.workspace.class
+      return words.class
     case 'other':
       return w.key
   }
+}
+
+/** A workspace as a student reads it: "este computador (192.168.0.23)", "grupo grupo-3". */
+export function workspaceSentence(w: Workspace, t: Messages): string {
+  return nameWorkspace(w, t.workspace)
 }

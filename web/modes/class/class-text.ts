@@ -4,7 +4,7 @@ import type { ClassConnection, LastError } from '../../../shared/class-protocol.
 import { closeSentence } from '../../i18n/describe.ts'
 import type { Messages } from '../../i18n/messages.ts'
 import type { TargetOption } from '../../targets/targets.ts'
-import type { Workspace } from '../../workspace/workspace-label.ts'
+import { nameWorkspace, type Workspace } from '../../workspace/workspace-label.ts'
 
 /** "k3j9x2 · Cliente A" for a page's `client` id (its tab and pane or mode), else the id as sent. */
 export function clientLabel(c: Pick<ClassConnection, 'id' | 'client'>, t: Messages): string {
@@ -49,16 +49,11 @@ export function errorSentence(error: LastError, t: Messages): string {
 
 /** A workspace as the teacher names it: "computador 192.168.0.23", "grupo grupo-3". */
 export function workspaceName(w: Workspace, t: Messages): string {
-  switch (w.kind) {
-    case 'computer':
-      return t.cls.wsComputer(w.address)
-    case 'group':
-      return t.cls.wsGroup(w.name)
-    case 'class':
-      return t.cls.wsClass
-    case 'other':
-      return w.key
-  }
+  return nameWorkspace(w, {
+    computer: t.cls.wsComputer,
+    group: t.cls.wsGroup,
+    class: t.cls.wsClass,
+  })
 }
 
 /** A bridge-clock time as the local time of day, e.g. 14:03:27. */
