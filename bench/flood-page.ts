@@ -2,7 +2,7 @@
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import config from '../playwright.config.ts'
-import { newTeacherKey, startStack } from '../cli/stack.ts'
+import { newTeacherKey, loopbackStack, startStack } from '../cli/stack.ts'
 import { startFloodServer, type FloodOptions } from '../test-support/flood.ts'
 
 /** What one run measured; times in ms, sizes in bytes. */
@@ -92,17 +92,12 @@ export async function floodRun(
   chunk = false,
 ): Promise<Figures> {
   const server = await startFloodServer(flood)
-  const lab = await startStack({
-    host: '127.0.0.1',
-    port: 0,
-    serverPorts: 'any',
-    allow: [{ host: '127.0.0.1', from: server.port, to: server.port, label: 'flood' }],
-    origins: [],
-    codes: 'lesson',
-    teacherKey: newTeacherKey(),
-    staticDir: dist,
-    quiet: true,
-  })
+  const lab = await startStack(
+    loopbackStack(newTeacherKey(), {
+      allow: [{ host: '127.0.0.1', from: server.port, to: server.port, label: 'flood' }],
+      staticDir: dist,
+    }),
+  )
   const browser = await chromium.launch(LAUNCH)
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })

@@ -41,6 +41,21 @@ export interface Stack {
   stop(): Promise<void>
 }
 
+/** A stack on 127.0.0.1 and free ports, quiet, with the lesson's codes: what tests and benches start. */
+export function loopbackStack(teacherKey: string, more: Partial<StackOptions> = {}): StackOptions {
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    serverPorts: 'any',
+    allow: [],
+    origins: [],
+    codes: 'lesson',
+    teacherKey,
+    quiet: true,
+    ...more,
+  }
+}
+
 /** Starts server then bridge; the bridge may dial only the server's four ports plus `allow`. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const sink = options.quiet ? undefined : createLineWriter(process.stderr)

@@ -3,7 +3,7 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { RunningBridge } from '../bridge/bridge.ts'
-import { newTeacherKey, startStack } from '../cli/stack.ts'
+import { newTeacherKey, loopbackStack, startStack } from '../cli/stack.ts'
 import { startServer, type RunningServer, type ServerOptions } from '../server/server.ts'
 import type { AllowedTarget } from '../shared/bridge-protocol.ts'
 import type { Framing } from '../shared/framing.ts'
@@ -30,18 +30,14 @@ export async function startLab(
   options: Pick<ServerOptions, 'codes' | 'workspaces'> & { allow?: AllowedTarget[] } = {},
 ): Promise<Lab> {
   const teacherKey = newTeacherKey()
-  const { server, bridge } = await startStack({
-    host: '127.0.0.1',
-    port: 0,
-    serverPorts: 'any',
-    allow: options.allow ?? [],
-    origins: [],
-    codes: options.codes ?? 'lesson',
-    ...(options.workspaces !== undefined && { workspaces: options.workspaces }),
-    teacherKey,
-    staticDir: dist,
-    quiet: true,
-  })
+  const { server, bridge } = await startStack(
+    loopbackStack(teacherKey, {
+      allow: options.allow ?? [],
+      codes: options.codes ?? 'lesson',
+      ...(options.workspaces !== undefined && { workspaces: options.workspaces }),
+      staticDir: dist,
+    }),
+  )
   return { url: bridge.url, server, bridge, teacherKey }
 }
 
