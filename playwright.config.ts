@@ -1,5 +1,6 @@
 // Playwright: the page end to end, against the real server and bridge, in Debian's Chromium.
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM } from './test-support/chromium.ts'
 
 export default defineConfig({
   testDir: 'e2e',
@@ -25,18 +26,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         browserName: 'chromium',
-        // npx playwright install cannot download here; Debian's chromium is the browser.
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--no-first-run',
-          ],
-        },
+        launchOptions: CHROMIUM,
       },
     },
   ],

@@ -1,7 +1,7 @@
 // One measured run of bench:flood: a build of the page in a fresh Chromium, connected to a flooding server.
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
-import config from '../playwright.config.ts'
+import { CHROMIUM } from '../test-support/chromium.ts'
 import { newTeacherKey, loopbackStack, startStack } from '../cli/stack.ts'
 import { startFloodServer, type FloodOptions } from '../test-support/flood.ts'
 
@@ -19,12 +19,6 @@ export interface Figures {
   sent: number
   /** Chunk runs only: the chunk's size, its click-to-frame time, and the elements it added. */
   chunk?: { bytes: number; ms: number; elements: number }
-}
-
-const LAUNCH = {
-  executablePath: '/usr/bin/chromium',
-  // The e2e suite's flags (playwright.config.ts), so the bench runs the browser the tests run.
-  args: config.projects?.[0]?.use?.launchOptions?.args ?? ['--headless', '--no-sandbox'],
 }
 
 // In the page (no DOM types in the node tsconfig, hence strings). Each click's latency: from the
@@ -98,7 +92,7 @@ export async function floodRun(
       staticDir: dist,
     }),
   )
-  const browser = await chromium.launch(LAUNCH)
+  const browser = await chromium.launch(CHROMIUM)
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
     const cdp = await page.context().newCDPSession(page)
