@@ -3,6 +3,7 @@ import os from 'node:os'
 import { parseArgs } from 'node:util'
 import { startChild, type Child } from '../test-support/spawn.ts'
 import { openTcp, openWs, type Conn } from './conn.ts'
+import { median } from './stats.ts'
 
 const { values } = parseArgs({
   options: {
@@ -166,8 +167,6 @@ async function backpressure(open: () => Promise<Conn>, bridge: Child) {
   conn.close()
   return { accepted, growth: (peak - before) / 2 ** 20, recovered: received === sent }
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 async function main(): Promise<void> {
   const children: Child[] = []

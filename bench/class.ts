@@ -7,6 +7,7 @@ import { LESSON_SCENARIO } from '../shared/protocol.ts'
 import { FramedClient, type AnyClient } from '../test-support/framed-client.ts'
 import { LESSON_ANSWERS } from '../test-support/requests.ts'
 import { startChild, type Child } from '../test-support/spawn.ts'
+import { quantile } from './stats.ts'
 
 const { values } = parseArgs({
   options: {
@@ -90,10 +91,6 @@ function teacher(port: number): Promise<() => void> {
     })
     req.on('error', reject)
   })
-}
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? NaN
 }
 
 async function main(): Promise<void> {

@@ -8,6 +8,7 @@ import { FramedClient } from '../test-support/framed-client.ts'
 import { cycleStep, framed } from '../test-support/requests.ts'
 import { startChild, type Child } from '../test-support/spawn.ts'
 import { checkout, repo } from './checkout.ts'
+import { median } from './stats.ts'
 
 const { values } = parseArgs({
   options: {
@@ -94,7 +95,6 @@ async function concurrent(port: number, framing: Framing): Promise<Run> {
   return { requests: CLIENTS * ROUNDS, seconds }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
 const PORTS = ['json', 'ndjson', 'length', 'naive'].flatMap((f) => [`--${f}-port`, '0'])
 const FRAMED = ['json', 'ndjson', 'length'] as const
@@ -116,7 +116,7 @@ interface Row {
 
 async function main(): Promise<void> {
   const children: Child[] = []
-  const old = values.ab === undefined ? undefined : await checkout(values.ab)
+  const old = values.ab === undefined ? undefined : await checkout(values.ab, { install: true })
   try {
     const sides: Side[] = []
     const start = async (name: string, entry: string, expect: string[], cwd?: string) => {

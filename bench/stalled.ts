@@ -145,7 +145,7 @@ const mib = (bytes: number) => (bytes / MiB).toFixed(1)
 async function main(): Promise<void> {
   let old: Checkout | undefined
   try {
-    old = values.ab === undefined ? undefined : await checkout(values.ab)
+    old = values.ab === undefined ? undefined : await checkout(values.ab, { install: true })
     console.log(
       `Clients that pipeline lookups and never read their answers, until the other side stops taking bytes.\n`,
     )

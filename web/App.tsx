@@ -10,7 +10,7 @@ import {
 } from 'react'
 import { z } from 'zod'
 import { en as zodEn, pt as zodPt } from 'zod/locales'
-import { PT, loadMessages, messagesOf, type Lang } from './i18n/messages.ts'
+import { PT, loadMessages, loadModeMessages, messagesOf, type Lang } from './i18n/messages.ts'
 import { I18nContext } from './i18n/use-i18n.ts'
 import type { StorageLike } from './lib/storage.ts'
 import { ModeTabs } from './modes/ModeTabs.tsx'
@@ -74,6 +74,7 @@ function useModeViews(stores: PageStores): ModeViews {
         const [{ Tour }, store] = await Promise.all([
           import('./modes/tour/Tour.tsx'),
           stores.tour(),
+          loadModeMessages('tour'),
         ])
         return { default: () => <Tour store={store} targets={targets} /> }
       }),
@@ -81,6 +82,7 @@ function useModeViews(stores: PageStores): ModeViews {
         const [{ FramingLab }, store] = await Promise.all([
           import('./modes/framing-lab/FramingLab.tsx'),
           stores.framingLab(),
+          loadModeMessages('framing'),
         ])
         return { default: () => <FramingLab store={store} targets={targets} /> }
       }),
@@ -88,6 +90,7 @@ function useModeViews(stores: PageStores): ModeViews {
         const [{ BotMenu }, store] = await Promise.all([
           import('./modes/bot/BotMenu.tsx'),
           stores.bot(),
+          loadModeMessages('bot'),
         ])
         return { default: () => <BotMenu store={store} targets={targets} /> }
       }),
@@ -95,11 +98,15 @@ function useModeViews(stores: PageStores): ModeViews {
         const [{ CheckMode }, store] = await Promise.all([
           import('./modes/check/CheckMode.tsx'),
           stores.check(),
+          loadModeMessages('check'),
         ])
         return { default: () => <CheckMode store={store} targets={targets} /> }
       }),
       class: lazy(async () => {
-        const [{ ClassView }] = await Promise.all([import('./modes/class/ClassView.tsx')])
+        const [{ ClassView }] = await Promise.all([
+          import('./modes/class/ClassView.tsx'),
+          loadModeMessages('class'),
+        ])
         return { default: () => <ClassView store={stores.class} targets={targets} /> }
       }),
     }

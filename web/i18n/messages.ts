@@ -22,6 +22,30 @@ export function messagesOf(lang: Lang): Messages | undefined {
   return loaded[lang]
 }
 
+/** The modes that bring strings of their own. */
+export type ModeWithMessages = 'tour' | 'framing' | 'check' | 'bot' | 'class'
+
+// Each mode's Portuguese strings, a file of their own (English has them all in its own file).
+const MODE_MESSAGES: Record<ModeWithMessages, () => Promise<Partial<Messages>>> = {
+  // The tour's framing step shows the framing lab's columns, in the lab's words.
+  tour: async () => {
+    const [{ tourPt }, { framingLabPt }] = await Promise.all([
+      import('./tour.ts'),
+      import('./framing-lab.ts'),
+    ])
+    return { ...tourPt, ...framingLabPt }
+  },
+  framing: async () => (await import('./framing-lab.ts')).framingLabPt,
+  check: async () => (await import('./check.ts')).checkPt,
+  bot: async () => (await import('./bot-menu.ts')).botMenuPt,
+  class: async () => (await import('./class-view.ts')).classViewPt,
+}
+
+/** Adds `mode`'s own Portuguese strings to the dictionary, before the mode's components render. */
+export async function loadModeMessages(mode: ModeWithMessages): Promise<void> {
+  Object.assign(pt, await MODE_MESSAGES[mode]())
+}
+
 /** Loads `lang`'s dictionary (at once for Portuguese). */
 export async function loadMessages(lang: Lang): Promise<Messages> {
   return (loaded[lang] ??= lang === 'en' ? (await import('./en.ts')).en : pt)

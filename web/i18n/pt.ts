@@ -1,20 +1,20 @@
 // Every visible string of the page in Portuguese (the lesson's language, default); its shape is `Messages`.
 import type { Framing } from '../../shared/framing.ts'
-import { botMenuPt } from './bot-menu.ts'
-import { checkPt } from './check.ts'
-import { classViewPt } from './class-view.ts'
+import type { botMenuPt } from './bot-menu.ts'
+import type { checkPt } from './check.ts'
+import type { classViewPt } from './class-view.ts'
 import { explainPt } from './explain.ts'
-import { framingLabPt } from './framing-lab.ts'
+import type { framingLabPt } from './framing-lab.ts'
 import { protocolsPt } from './protocols.ts'
 import { logLimitsPt } from './log-limits.ts'
 import { playgroundPt } from './playground.ts'
-import { tourPt } from './tour.ts'
+import type { tourPt } from './tour.ts'
 import { workspacePt } from './workspace.ts'
 
 const bytes = (n: number) => `${n} ${n === 1 ? 'byte' : 'bytes'}`
 
-/** Portuguese dictionary: the lesson's language, and the shape every other language follows. */
-export const pt = {
+/** The Portuguese strings of the first screen: the playground and everything every mode shares. */
+const ptShared = {
   langName: 'Português',
   title: 'wire-lab',
   subtitle: 'O protocolo JSON da aula, byte a byte, sobre TCP de verdade',
@@ -246,17 +246,27 @@ export const pt = {
       `Sessão anterior: ${n} entradas restauradas depois de recarregar a página.`,
   },
   previous: 'sessão anterior',
-  ...framingLabPt,
   ...protocolsPt,
   ...explainPt,
-  ...botMenuPt,
   ...playgroundPt,
   ...logLimitsPt,
-  ...tourPt,
-  ...checkPt,
   ...workspacePt,
-  ...classViewPt,
 }
 
+/** The strings each mode but the playground brings with its code (messages.ts loadModeMessages). */
+export type ModeMessages = typeof tourPt &
+  typeof framingLabPt &
+  typeof checkPt &
+  typeof botMenuPt &
+  typeof classViewPt
+
 /** The dictionary's shape: English must have every key Portuguese has, with the same parameters. */
-export type Messages = typeof pt
+export type Messages = typeof ptShared & ModeMessages
+
+/**
+ * Portuguese dictionary: the lesson's language, and the shape every other language follows. Each
+ * mode's own strings join it when the mode first opens, with the mode's code (its namespace, such as
+ * `tour` or `cls`, is read only by that mode's components): a class that never opens the tour never
+ * downloads its texts.
+ */
+export const pt = ptShared as Messages
