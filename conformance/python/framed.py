@@ -14,6 +14,9 @@ import threading
 MAX = 64 * 1024
 ACOES = ["CRIAR USUARIO", "CONSULTAR USUARIO", "MODIFICAR USUARIO", "REMOVER USUARIO"]
 CAMPOS = ["Nome", "Endereço", "Telefone", "Email"]
+# The entries PROTOCOL.md checks, in its order, each with its known values (None: any string).
+REQUEST_ENTRIES = (("SERVIÇO", ["Dados Pessoais"]), ("AÇÃO", ACOES), ("EMAIL_USUARIO", None))
+MODIFY_ENTRIES = (("CAMPO", CAMPOS), ("VALOR", None))
 MISTAKES = [
     "compact",  # separators=(",", ":")
     "raw-utf8",  # ensure_ascii=False
@@ -32,6 +35,18 @@ def as_text(value):
     if isinstance(value, str):
         return value
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def entry_refusal(request, entries):
+    """PROTOCOL.md's refusal for the first entry missing or invalid (not a string, or not among its known
+    values when it has them), or None when every entry is there and valid."""
+    for name, known in entries:
+        if name not in request:
+            return "404", f"Mensagem não contém uma entrada de {name}"
+        value = request[name]
+        if not isinstance(value, str) or (known is not None and value not in known):
+            return "404", f"Mensagem contém uma entrada inválida de {name}:{as_text(value)}"
+    return None
 
 
 class Server:
@@ -57,18 +72,11 @@ class Server:
     def check(self, request):
         if not isinstance(request, dict):
             return "400", "Mensagem deve ser um objeto JSON"
-        for name, known in (("SERVIÇO", ["Dados Pessoais"]), ("AÇÃO", ACOES)):
-            if name not in request:
-                return "404", f"Mensagem não contém uma entrada de {name}"
-            if not isinstance(request[name], str) or request[name] not in known:
-                return "404", f"Mensagem contém uma entrada inválida de {name}:{as_text(request[name])}"
-        if "EMAIL_USUARIO" not in request:
-            return "404", "Mensagem não contém uma entrada de EMAIL_USUARIO"
-        email = request["EMAIL_USUARIO"]
-        if not isinstance(email, str):
-            return "404", f"Mensagem contém uma entrada inválida de EMAIL_USUARIO:{as_text(email)}"
+        refusal = entry_refusal(request, REQUEST_ENTRIES)
+        if refusal:
+            return refusal
         with self.lock:
-            return self.act(request, request["AÇÃO"], email)
+            return self.act(request, request["AÇÃO"], request["EMAIL_USUARIO"])
 
     def act(self, request, action, email):
         if email not in self.users:
@@ -83,16 +91,10 @@ class Server:
         if action == "REMOVER USUARIO":
             del self.users[email]
             return "200", f"Usuário removido:{email}"
-        if "CAMPO" not in request:
-            return "404", "Mensagem não contém uma entrada de CAMPO"
-        field = request["CAMPO"]
-        if not isinstance(field, str) or field not in CAMPOS:
-            return "404", f"Mensagem contém uma entrada inválida de CAMPO:{as_text(field)}"
-        if "VALOR" not in request:
-            return "404", "Mensagem não contém uma entrada de VALOR"
-        value = request["VALOR"]
-        if not isinstance(value, str):
-            return "404", f"Mensagem contém uma entrada inválida de VALOR:{as_text(value)}"
+        refusal = entry_refusal(request, MODIFY_ENTRIES)
+        if refusal:
+            return refusal
+        field, value = request["CAMPO"], request["VALOR"]
         if field == "Email" and value != email and value in self.users:
             return "404", f"Usuário já registrado:{value}"
         record = self.users.pop(email) if field == "Email" else self.users[email]

@@ -27,18 +27,21 @@ def invalida(nome, valor):
     return resposta("404", f"Mensagem contém uma entrada inválida de {nome}:{valor}")
 
 
+def confere(pedido, entradas):
+    """A resposta de erro da primeira entrada que falta ou não está entre as válidas (None: qualquer valor)."""
+    for nome, validas in entradas:
+        if nome not in pedido:
+            return falta(nome)
+        if validas is not None and pedido[nome] not in validas:
+            return invalida(nome, pedido[nome])
+    return None
+
+
 def trata(pedido):
-    if "SERVIÇO" not in pedido:
-        return falta("SERVIÇO")
-    if pedido["SERVIÇO"] != "Dados Pessoais":
-        return invalida("SERVIÇO", pedido["SERVIÇO"])
-    if "AÇÃO" not in pedido:
-        return falta("AÇÃO")
+    erro = confere(pedido, [("SERVIÇO", ["Dados Pessoais"]), ("AÇÃO", ACOES), ("EMAIL_USUARIO", None)])
+    if erro:
+        return erro
     acao = pedido["AÇÃO"]
-    if acao not in ACOES:
-        return invalida("AÇÃO", acao)
-    if "EMAIL_USUARIO" not in pedido:
-        return falta("EMAIL_USUARIO")
     email = pedido["EMAIL_USUARIO"]
 
     if email not in usuarios:
@@ -54,13 +57,10 @@ def trata(pedido):
         del usuarios[email]
         return resposta("200", f"Usuário removido:{email}")
 
-    if "CAMPO" not in pedido:
-        return falta("CAMPO")
+    erro = confere(pedido, [("CAMPO", CAMPOS), ("VALOR", None)])
+    if erro:
+        return erro
     campo = pedido["CAMPO"]
-    if campo not in CAMPOS:
-        return invalida("CAMPO", campo)
-    if "VALOR" not in pedido:
-        return falta("VALOR")
     valor = pedido["VALOR"]
     usuarios[email][campo] = valor
     if campo == "Email":

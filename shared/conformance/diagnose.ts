@@ -23,10 +23,9 @@ export interface ExpectedAnswer {
   explanation: string | UserRecord
 }
 
-/** Everything the diagnosis looks at for one answer. */
-export interface DiagnoseInput {
+/** Everything needed to judge one answer (judge.ts takes it; the diagnosis, more besides). */
+export interface JudgeInput {
   expect: Expect
-  expected: ExpectedAnswer
   received: Received
   framing: Framing
   codes: CodeMode
@@ -34,6 +33,11 @@ export interface DiagnoseInput {
   what: Text
   hints?: Hints | undefined
   timeoutMs: number
+}
+
+/** Everything the diagnosis looks at for one answer: the judge's input and what judging found. */
+export interface DiagnoseInput extends JudgeInput {
+  expected: ExpectedAnswer
   firstDiff: number
 }
 

@@ -10,11 +10,14 @@ import {
   refusalCode,
   type CodeMode,
 } from '../protocol.ts'
-import { diagnose, refusedFindings, type ExpectedAnswer } from './diagnose.ts'
+import { diagnose, refusedFindings, type ExpectedAnswer, type JudgeInput } from './diagnose.ts'
 import { quote } from './sentences.ts'
-import type { AnswerCheck, Body, Expect, Hints, Text } from './types.ts'
+import type { AnswerCheck, Body, Expect, Text } from './types.ts'
 import { unwrap } from './unwrap.ts'
 import type { Received } from './wire.ts'
+
+// The judge's input is declared beside the diagnosis, which extends it; callers find it here.
+export type { JudgeInput } from './diagnose.ts'
 
 /** Offset of the first byte where `a` and `b` differ (the shorter length if one is a prefix), or -1. */
 export function firstDiff(a: Uint8Array, b: Uint8Array): number {
@@ -56,17 +59,6 @@ export function revealedCodes(
   const got = receivedValue(framing, received)
   if (!isJsonObject(got) || typeof got[CODE] !== 'string') return undefined
   return got[CODE] === refusalCode(expect.code, 'http') ? 'http' : 'lesson'
-}
-
-/** Everything needed to judge one answer. */
-export interface JudgeInput {
-  expect: Expect
-  received: Received
-  framing: Framing
-  codes: CodeMode
-  what: Text
-  hints?: Hints | undefined
-  timeoutMs: number
 }
 
 /** Judges one received answer against its expectation. */

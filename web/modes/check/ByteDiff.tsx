@@ -20,6 +20,9 @@ function MarkedLine({ line, empty }: { line: Marked; empty: boolean }) {
   )
 }
 
+// The table's rows: the bytes as text, then as hex (each names its row in the dictionary too).
+const VIEWS = ['text', 'hex'] as const
+
 /** The expected/received table of one answer. */
 export function ByteDiff({ answer }: { answer: AnswerCheck }) {
   const t = useT().check
@@ -47,24 +50,17 @@ export function ByteDiff({ answer }: { answer: AnswerCheck }) {
           </tr>
         </thead>
         <tbody>
-          <tr>
-            <th scope="row">{t.text}</th>
-            <td className="mono" data-side="expected">
-              <MarkedLine line={parts.text.expected} empty={noExpected} />
-            </td>
-            <td className="mono" data-side="received">
-              <MarkedLine line={parts.text.received} empty={noReceived} />
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{t.hex}</th>
-            <td className="mono" data-side="expected">
-              <MarkedLine line={parts.hex.expected} empty={noExpected} />
-            </td>
-            <td className="mono" data-side="received">
-              <MarkedLine line={parts.hex.received} empty={noReceived} />
-            </td>
-          </tr>
+          {VIEWS.map((view) => (
+            <tr key={view}>
+              <th scope="row">{t[view]}</th>
+              <td className="mono" data-side="expected">
+                <MarkedLine line={parts[view].expected} empty={noExpected} />
+              </td>
+              <td className="mono" data-side="received">
+                <MarkedLine line={parts[view].received} empty={noReceived} />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

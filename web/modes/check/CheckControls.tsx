@@ -3,6 +3,7 @@ import { FRAMINGS, type Framing } from '../../../shared/framing.ts'
 import type { CodeMode } from '../../../shared/protocol.ts'
 import type { LevelChoice } from '../../../shared/conformance/suite.ts'
 import { useT } from '../../i18n/use-i18n.ts'
+import { ChoiceRadios, ChoiceSelect } from '../../ui/Choice.tsx'
 import type { Messages } from '../../i18n/messages.ts'
 import { PortField, TargetsFailed } from '../../targets/TargetFields.tsx'
 import type { TargetsState } from '../../targets/targets-store.ts'
@@ -94,53 +95,41 @@ export function CheckControls(props: Props) {
         )}
         <div className="field">
           <label htmlFor="check-framing">{all.framing}</label>
-          <select
+          <ChoiceSelect
             id="check-framing"
+            values={FRAMINGS}
             value={props.framing}
+            text={(f) => all.framingOption[f]}
             disabled={running}
-            aria-describedby="check-framing-hint"
-            onChange={(e) => props.onSettings({ framing: e.target.value as Framing })}
-          >
-            {FRAMINGS.map((f) => (
-              <option key={f} value={f}>
-                {all.framingOption[f]}
-              </option>
-            ))}
-          </select>
+            describedBy="check-framing-hint"
+            onChange={(framing) => props.onSettings({ framing })}
+          />
           <small id="check-framing-hint" className="hint">
             {option?.framing ? t.framingOfTarget(option.framing) : '\u00a0'}
           </small>
         </div>
         <fieldset className="check-level">
           <legend>{t.level}</legend>
-          {LEVELS.map((level) => (
-            <label key={level} className="check-radio">
-              <input
-                type="radio"
-                name="check-level"
-                value={level}
-                checked={settings.level === level}
-                disabled={running}
-                onChange={() => props.onSettings({ level })}
-              />
-              {t.levelOption[level]}
-            </label>
-          ))}
+          <ChoiceRadios
+            name="check-level"
+            className="check-radio"
+            values={LEVELS}
+            value={settings.level}
+            label={(level) => t.levelOption[level]}
+            disabled={running}
+            onChange={(level) => props.onSettings({ level })}
+          />
         </fieldset>
         <div className="field">
           <label htmlFor="check-codes">{t.codes}</label>
-          <select
+          <ChoiceSelect
             id="check-codes"
+            values={CODES}
             value={settings.codes}
+            text={(c) => t.codesOption[c]}
             disabled={running}
-            onChange={(e) => props.onSettings({ codes: e.target.value as CodeMode | 'auto' })}
-          >
-            {CODES.map((c) => (
-              <option key={c} value={c}>
-                {t.codesOption[c]}
-              </option>
-            ))}
-          </select>
+            onChange={(codes) => props.onSettings({ codes })}
+          />
         </div>
       </div>
       <div className="check-run">

@@ -89,7 +89,7 @@ export function CheckResults({ state, open, onToggle, onRerun, onRerunFailed }: 
             <h4 id={headingId}>
               {counted ? t.tallyLabel(name, tallyText(group.tally, lang)) : name}
             </h4>
-            <ul className="check-cases">
+            <ul className="stack-list">
               {group.rows.map((row) => (
                 <CaseRow
                   key={row.id}

@@ -1,6 +1,7 @@
 // The framing lab's settings: split or glue, the message, pieces and delay or copies, servers, and Run.
 import { useMemo } from 'react'
 import { TargetsFailed } from '../../targets/TargetFields.tsx'
+import { ChoiceRadios } from '../../ui/Choice.tsx'
 import { hintsFor } from '../../playground/request/request.ts'
 import type { TargetOption } from '../../targets/targets.ts'
 import { useT } from '../../i18n/use-i18n.ts'
@@ -75,21 +76,19 @@ export function FramingControls(props: Props) {
         <fieldset className="fl-experiment">
           <legend id="fl-experiment-heading">{t.experiment}</legend>
           <div className="fl-choices">
-            {EXPERIMENTS.map((name) => (
-              <label key={name} className="fl-choice">
-                <input
-                  type="radio"
-                  name="fl-experiment"
-                  value={name}
-                  checked={settings.experiment === name}
-                  onChange={() => set({ experiment: name })}
-                />
+            <ChoiceRadios
+              name="fl-experiment"
+              className="fl-choice"
+              values={EXPERIMENTS}
+              value={settings.experiment}
+              label={(name) => (
                 <span className="fl-choice-text">
                   <strong>{name === 'split' ? t.split : t.glue}</strong>
                   <span className="muted small">{name === 'split' ? t.splitHelp : t.glueHelp}</span>
                 </span>
-              </label>
-            ))}
+              )}
+              onChange={(experiment) => set({ experiment })}
+            />
           </div>
         </fieldset>
         <div className="fl-message">

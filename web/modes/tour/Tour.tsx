@@ -59,7 +59,7 @@ export function Tour({ store, targets }: { store: TourStore; targets: TargetsSto
       </div>
       <div className="mode-columns tour-grid">
         <nav className="card tour-nav mode-aside" aria-label={t.stepsLabel}>
-          <ol>
+          <ol className="stack-list">
             {TOUR_STEPS.map((s, i) => (
               <NavItem
                 key={s}

@@ -1,6 +1,7 @@
 // What the server holds of a message the page sent but did not finish, and the characters that finish it.
 import type { Direction } from '../../log/decode/decode.ts'
 import type { Entry } from '../../log/entries.ts'
+import { concatBytes } from '../../../shared/pieces.ts'
 
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
@@ -33,8 +34,9 @@ export function closerOf(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * The last `size` bytes the log holds of the `dir` stream of its newest connection, or undefined when
- * the log no longer has them all (cleared, or trimmed).
+ * The last `size` bytes the log holds of the `dir` stream of its newest connection (a view of the log's
+ * own bytes when one chunk holds them all: read them, do not write), or undefined when the log no longer
+ * has them all (cleared, or trimmed).
  */
 export function lastBytes(
   entries: readonly Entry[],
@@ -52,11 +54,5 @@ export function lastBytes(
     need -= part.length
   }
   if (need > 0) return undefined
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.length
-  }
-  return out
+  return concatBytes(parts, size)
 }

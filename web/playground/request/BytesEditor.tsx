@@ -4,6 +4,7 @@ import { toHex } from '../../bytes/bytes.ts'
 import { ByteGrid } from '../../bytes/ByteGrid.tsx'
 import { useT } from '../../i18n/use-i18n.ts'
 import { usePaneId } from '../panes/use-pane.ts'
+import { ExactTextarea } from '../../ui/ExactTextarea.tsx'
 import {
   MAX_FILE_BYTES,
   readFileBytes,
@@ -62,13 +63,9 @@ export function BytesEditor({ state, dispatch }: Props) {
         ))}
       </div>
       <label htmlFor={pid('bytes')}>{t.bytesLabel[state.mode]}</label>
-      <textarea
+      <ExactTextarea
         id={pid('bytes')}
-        className="mono"
         rows={6}
-        spellCheck={false}
-        autoComplete="off"
-        autoCapitalize="off"
         value={state.text}
         aria-invalid={state.error ? true : undefined}
         aria-describedby={`${pid('bytes-help')} ${pid('bytes-error')}`}

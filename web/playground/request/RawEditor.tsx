@@ -2,6 +2,7 @@
 import type { Hints } from './request.ts'
 import { useT } from '../../i18n/use-i18n.ts'
 import { usePaneId } from '../panes/use-pane.ts'
+import { ExactTextarea } from '../../ui/ExactTextarea.tsx'
 
 interface Props {
   raw: string
@@ -17,13 +18,9 @@ export function RawEditor({ raw, hints, onRaw }: Props) {
   return (
     <div className="raw-editor">
       <label htmlFor={pid('raw')}>{t.rawLabel}</label>
-      <textarea
+      <ExactTextarea
         id={pid('raw')}
-        className="mono"
         rows={5}
-        spellCheck={false}
-        autoComplete="off"
-        autoCapitalize="off"
         value={raw}
         aria-describedby={`${pid('raw-help')} ${pid('raw-hints')}`}
         onChange={(e) => onRaw(e.target.value)}
