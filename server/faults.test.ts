@@ -7,6 +7,7 @@ import { TEXT } from '../shared/protocol.ts'
 import { Changes } from '../test-support/changes.ts'
 import { FramedClient } from '../test-support/framed-client.ts'
 import { answerText } from '../test-support/requests.ts'
+import { EXITS, tcpCycle } from '../test-support/tcp-cycle.ts'
 import type { RunningServer } from './server.ts'
 import { collector, useTestServer } from './test-server.ts'
 
@@ -133,34 +134,10 @@ const LOOKUP = dumpsBytes({
 const HALF = Buffer.from('{"SERVIÇO": "Dados')
 
 /** One connect/disconnect cycle, of six kinds: destroy, FIN, reset, half message then destroy or FIN, a request then FIN. */
-function cycle(port: number, framing: Framing, kind: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ port, host: '127.0.0.1' })
-    const timer = setTimeout(() => reject(new Error(`cycle ${kind} on ${framing} hung`)), 10_000)
-    socket.on('error', () => {})
-    socket.on('data', () => {})
-    socket.once('close', () => {
-      clearTimeout(timer)
-      resolve()
-    })
-    socket.once('connect', () => {
-      switch (kind) {
-        case 0:
-          return void socket.destroy()
-        case 1:
-          return void socket.end()
-        case 2:
-          return void socket.resetAndDestroy()
-        case 3:
-          socket.write(HALF)
-          return void socket.destroy()
-        case 4:
-          return void socket.end(HALF)
-        default:
-          socket.end(encodeFrame(framing, LOOKUP))
-      }
-    })
-  })
+async function cycle(port: number, framing: Framing, kind: number): Promise<void> {
+  const request = encodeFrame(framing, LOOKUP)
+  const { hung } = await tcpCycle(port, EXITS[kind]!, { half: HALF, request, ms: 10_000 })
+  if (hung) throw new Error(`cycle ${kind} on ${framing} hung`)
 }
 
 /** `count` cycles over every port, at most 50 at once. */
