@@ -7,14 +7,8 @@ import { CLOSE } from '../shared/bridge-constants.ts'
 import { ProxyV2Reader } from '../shared/proxy-v2.ts'
 import { answerCode } from './class-gist.ts'
 import { ClassMonitor } from './class-monitor.ts'
-import {
-  Client,
-  changed,
-  cleanup,
-  eventually,
-  startTarget,
-  startTestBridge,
-} from './test-helpers.ts'
+import { Changes } from '../test-support/changes.ts'
+import { Client, cleanup, eventually, startTarget, startTestBridge } from './test-helpers.ts'
 
 afterEach(cleanup)
 
@@ -159,6 +153,7 @@ describe('the class API', () => {
     const target = await startTarget()
     const bridge = await startTestBridge({ targets: [target], classroom: { key: 'k' } })
     const snapshots: ClassSnapshot[] = []
+    const news = new Changes()
     const req = http.get(`http://127.0.0.1:${bridge.port}/api/class/events?key=k`, (res) => {
       expect(res.headers['content-type']).toMatch(/^text\/event-stream/)
       let buffered = ''
@@ -168,17 +163,17 @@ describe('the class API', () => {
           snapshots.push(ClassSnapshot.parse(JSON.parse(m[1]!)))
         }
         buffered = buffered.slice(buffered.lastIndexOf('\n\n') + 2)
-        changed()
+        news.changed()
       })
     })
     req.on('error', () => {})
-    await eventually(() => snapshots.length === 1)
+    await news.until(() => snapshots.length === 1)
     expect(snapshots[0]!.connections).toEqual([])
     const student = await Client.open(
       `ws://127.0.0.1:${bridge.port}/ws?target=127.0.0.1:${target.port}`,
     )
     await student.event('connected')
-    await eventually(() => snapshots.at(-1)!.connections.length === 1)
+    await news.until(() => snapshots.at(-1)!.connections.length === 1)
     req.destroy()
   })
 })
@@ -186,10 +181,11 @@ describe('the class API', () => {
 describe('PROXY v2 to the bundled server', () => {
   it('introduces the page to proxyTo targets only, before its bytes, and tells the page', async () => {
     const heard: Uint8Array[] = []
+    const hearing = new Changes()
     const hear = (s: Socket) =>
       s.on('data', (d: Buffer) => {
         heard.push(d)
-        changed()
+        hearing.changed()
       })
     const bundled = await startTarget(hear)
     const own = await startTarget(hear)
@@ -203,7 +199,7 @@ describe('PROXY v2 to the bundled server', () => {
     )
     const proxy = await page.event('proxy')
     page.ws.send('{}')
-    await eventually(() => Buffer.concat(heard).length === proxy.hex.length / 2 + 2)
+    await hearing.until(() => Buffer.concat(heard).length === proxy.hex.length / 2 + 2)
     const read = new ProxyV2Reader().push(Buffer.concat(heard))
     expect(read).toMatchObject({
       type: 'header',
@@ -218,7 +214,7 @@ describe('PROXY v2 to the bundled server', () => {
     const other = await Client.open(`ws://127.0.0.1:${bridge.port}/ws?target=127.0.0.1:${own.port}`)
     await other.event('connected')
     other.ws.send('{}')
-    await eventually(() => Buffer.concat(heard).toString() === '{}')
+    await hearing.until(() => Buffer.concat(heard).toString() === '{}')
     expect(other.eventTypes).not.toContain('proxy')
   })
 

@@ -4,14 +4,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import {
-  Client,
-  changed,
-  cleanup,
-  eventually,
-  startTarget,
-  startTestBridge,
-} from './test-helpers.ts'
+import { Changes } from '../test-support/changes.ts'
+import { Client, cleanup, eventually, startTarget, startTestBridge } from './test-helpers.ts'
 
 afterEach(cleanup)
 
@@ -125,14 +119,15 @@ describe('one address cannot lock the others out', () => {
       staticDir: dir,
       maxSocketsPerClient: 20,
     })
+    const closes = new Changes()
     const flood = Array.from({ length: 200 }, () =>
       net
         .connect({ port: bridge.port, host: '127.0.0.1', localAddress: '127.0.0.2' })
         .on('error', () => {})
-        .on('close', changed),
+        .on('close', closes.changed),
     )
     const closedByBridge = () => flood.filter((s) => s.closed).length
-    await eventually(() => closedByBridge() >= 180, 5_000, 'the flood past 20 to be dropped')
+    await closes.until(() => closedByBridge() >= 180, 5_000, 'the flood past 20 to be dropped')
     const page = await raw(bridge.port, 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', '127.0.0.3')
     expect(status(page)).toBe(200)
     const other = await Client.open(

@@ -2,15 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CLOSE } from '../shared/bridge-protocol.ts'
 import { clipReason } from './relay.ts'
-import {
-  Client,
-  cleanup,
-  eventually,
-  readBytes,
-  startTarget,
-  startTestBridge,
-  wsUrl,
-} from './test-helpers.ts'
+import { Client, cleanup, eventually, startTarget, startTestBridge, wsUrl } from './test-helpers.ts'
 
 afterEach(cleanup)
 
@@ -31,12 +23,14 @@ describe('closing', () => {
     const bridge = await startTestBridge({ targets: [target] })
     const client = await Client.open(wsUrl(bridge, target.port))
     const socket = await target.next()
-    const got = readBytes(socket, 10)
+    const got: Buffer[] = []
+    socket.on('data', (d: Buffer) => got.push(d))
     const ended = new Promise((resolve) => socket.once('end', resolve))
     client.ws.send('last words')
     client.ws.close(1000, 'done')
-    expect((await got).toString()).toBe('last words')
     await ended
+    // Everything the page sent, then the FIN.
+    expect(Buffer.concat(got).toString()).toBe('last words')
     socket.end()
     await eventually(() => target.open === 0 && bridge.connections === 0)
   })
