@@ -87,7 +87,10 @@ export async function startTarget(
   return target
 }
 
-/** Starts a bridge on 127.0.0.1, port 0, that allows `targets` and keeps its log lines (unless given a `log`). */
+/**
+ * Starts a bridge on 127.0.0.1, port 0, that allows `targets` and keeps its log lines (a `log` given
+ * instead gets them, and `eventually` no longer hears of them).
+ */
 export async function startTestBridge(
   options: Partial<BridgeOptions> & { targets?: Target[] },
 ): Promise<RunningBridge & { lines: string[] }> {
