@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { Changes } from '../test-support/changes.ts'
 import { Client, cleanup, eventually, startTarget, startTestBridge } from './test-helpers.ts'
 
 afterEach(cleanup)
@@ -30,16 +31,16 @@ function raw(port: number, text: string, from = '127.0.0.1'): Promise<string> {
   })
 }
 
+/** The rest of a WebSocket upgrade request, after its request line and Host (and Origin). */
+const UPGRADE =
+  'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n'
+
 /** Opens a socket from `from` that sends an upgrade and then reads nothing and answers nothing. */
 function rudeUpgrade(port: number, from: string, target: string): net.Socket {
   const socket = net.connect({ port, host: '127.0.0.1', localAddress: from })
   socket.on('error', () => {})
   socket.on('connect', () => {
-    socket.write(
-      `GET /ws?target=${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\n` +
-        'Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n' +
-        'Sec-WebSocket-Version: 13\r\n\r\n',
-    )
+    socket.write(`GET /ws?target=${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${UPGRADE}`)
     socket.pause()
   })
   return socket
@@ -79,11 +80,7 @@ describe('requests that used to end the process', () => {
     const target = await startTarget()
     const bridge = await startTestBridge({ targets: [target] })
     for (const url of ['//[', 'http://[/', 'http://:99999/ws']) {
-      const answer = await raw(
-        bridge.port,
-        `GET ${url} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-          'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
-      )
+      const answer = await raw(bridge.port, `GET ${url} HTTP/1.1\r\nHost: 127.0.0.1\r\n${UPGRADE}`)
       expect(status(answer), url).toBe(400)
     }
     const client = await Client.open(
@@ -122,21 +119,20 @@ describe('one address cannot lock the others out', () => {
       staticDir: dir,
       maxSocketsPerClient: 20,
     })
-    let closedByBridge = 0
-    const flood = Array.from({ length: 200 }, () => {
-      const s = net.connect({ port: bridge.port, host: '127.0.0.1', localAddress: '127.0.0.2' })
-      s.on('error', () => {})
-      s.on('close', () => closedByBridge++)
-      return s
-    })
-    await eventually(() => closedByBridge >= 180, 5_000, 'the flood past 20 to be dropped')
+    const closes = new Changes()
+    const flood = Array.from({ length: 200 }, () =>
+      net
+        .connect({ port: bridge.port, host: '127.0.0.1', localAddress: '127.0.0.2' })
+        .on('error', () => {})
+        .on('close', closes.changed),
+    )
+    const closedByBridge = () => flood.filter((s) => s.closed).length
+    await closes.until(() => closedByBridge() >= 180, 5_000, 'the flood past 20 to be dropped')
     const page = await raw(bridge.port, 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', '127.0.0.3')
     expect(status(page)).toBe(200)
     const other = await Client.open(
       `ws://127.0.0.1:${bridge.port}/ws?target=127.0.0.1:${target.port}`,
-      {
-        localAddress: '127.0.0.3',
-      },
+      { localAddress: '127.0.0.3' },
     )
     await other.event('connected')
     for (const s of flood) s.destroy()
@@ -183,8 +179,7 @@ describe('DNS rebinding', () => {
     const rebound = await raw(
       bridge.port,
       `GET /ws?target=127.0.0.1:${target.port} HTTP/1.1\r\nHost: evil.example:${bridge.port}\r\n` +
-        `Origin: http://evil.example:${bridge.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+        `Origin: http://evil.example:${bridge.port}\r\n${UPGRADE}`,
     )
     expect(status(rebound)).toBe(403)
     expect(target.accepted).toBe(0)
@@ -256,7 +251,7 @@ describe('pages that never read', () => {
       }
       pump()
     }
-    // Until no page can send any more: the bridge and the target have stopped taking bytes.
+    // Until no page can send more (bridge and target stopped taking bytes). Polled: stalls have no event.
     let last = -1
     while (sent !== last) {
       last = sent

@@ -2,6 +2,7 @@
 import net from 'node:net'
 import { WebSocket } from 'ws'
 import { BridgeEvent } from '../shared/bridge-protocol.ts'
+import { Changes } from '../test-support/changes.ts'
 import { startBridge, type BridgeOptions, type RunningBridge } from './bridge.ts'
 
 /** A TCP server on 127.0.0.1 that records its connections. */
@@ -20,6 +21,20 @@ export interface Target {
 export type Received = { kind: 'event'; event: BridgeEvent } | { kind: 'data'; data: Buffer }
 
 const cleanups: (() => Promise<void> | void)[] = []
+// What the helpers see happen: targets' connections opening and closing, bridge log lines and class
+// monitor batches, client messages and closes. Tests call `changed()` for state of their own.
+const world = new Changes()
+
+/** Tells waiting `eventually` conditions to look again: call it where a test's own state changes. */
+export const changed = world.changed
+
+/**
+ * Resolves once `check()` holds, re-checked after everything the helpers see happen and after each
+ * `changed()`; rejects after `ms`.
+ */
+export function eventually(check: () => boolean, ms = 5_000, what = 'condition'): Promise<void> {
+  return world.until(check, ms, what)
+}
 
 /** Closes every target, bridge and client the helpers created; call in afterEach. */
 export async function cleanup(): Promise<void> {
@@ -40,7 +55,11 @@ export async function startTarget(
     socket.on('error', () => {})
     accepted++
     sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
+    socket.on('close', () => {
+      sockets.delete(socket)
+      changed()
+    })
+    changed()
     onSocket(socket)
     const taker = takers.shift()
     if (taker) taker(socket)
@@ -68,7 +87,10 @@ export async function startTarget(
   return target
 }
 
-/** Starts a bridge on 127.0.0.1, port 0, that allows `targets` and keeps its log lines. */
+/**
+ * Starts a bridge on 127.0.0.1, port 0, that allows `targets` and keeps its log lines (a `log` given
+ * instead gets them, and `eventually` no longer hears of them).
+ */
 export async function startTestBridge(
   options: Partial<BridgeOptions> & { targets?: Target[] },
 ): Promise<RunningBridge & { lines: string[] }> {
@@ -77,14 +99,22 @@ export async function startTestBridge(
   const bridge = await startBridge({
     host: '127.0.0.1',
     port: 0,
-    log: (l) => lines.push(l),
+    // A relay leaves the bridge's count just before its closing line: the line is the event.
+    log: (l) => {
+      lines.push(l)
+      changed()
+    },
     ...rest,
     allow: [
       ...(rest.allow ?? []),
       ...targets.map((t) => ({ host: '127.0.0.1', from: t.port, to: t.port })),
     ],
   })
-  cleanups.push(() => bridge.close())
+  const unsubscribe = bridge.monitor?.subscribe(changed)
+  cleanups.push(() => {
+    unsubscribe?.()
+    return bridge.close()
+  })
   return Object.assign(bridge, { lines })
 }
 
@@ -94,7 +124,6 @@ export class Client {
   closeCode: number | undefined
   closeReason = ''
   readonly ws: WebSocket
-  private waiters: (() => void)[] = []
 
   private constructor(ws: WebSocket) {
     this.ws = ws
@@ -105,12 +134,12 @@ export class Client {
           ? { kind: 'data', data }
           : { kind: 'event', event: BridgeEvent.parse(JSON.parse(data.toString())) },
       )
-      this.notify()
+      changed()
     })
     ws.on('close', (code, reason) => {
       this.closeCode = code
       this.closeReason = reason.toString()
-      this.notify()
+      changed()
     })
   }
 
@@ -146,20 +175,7 @@ export class Client {
 
   /** Resolves once `check()` holds, re-checked on every message and on close; rejects after `ms`. */
   until(check: () => boolean, ms = 5_000, what = 'condition'): Promise<void> {
-    if (check()) return Promise.resolve()
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter)
-        reject(new Error(`timed out waiting for ${what}`))
-      }, ms)
-      const waiter = () => {
-        if (!check()) return
-        clearTimeout(timer)
-        this.waiters = this.waiters.filter((w) => w !== waiter)
-        resolve()
-      }
-      this.waiters.push(waiter)
-    })
+    return eventually(check, ms, what)
   }
 
   /** Resolves with the first event of this type. */
@@ -187,23 +203,6 @@ export class Client {
   async closed(ms = 5_000): Promise<{ code: number; reason: string }> {
     await this.until(() => this.closeCode !== undefined, ms, 'close')
     return { code: this.closeCode!, reason: this.closeReason }
-  }
-
-  private notify(): void {
-    for (const w of [...this.waiters]) w()
-  }
-}
-
-/** Resolves once `check()` holds, polling every few milliseconds; rejects after `ms`. */
-export async function eventually(
-  check: () => boolean,
-  ms = 5_000,
-  what = 'condition',
-): Promise<void> {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 5))
   }
 }
 

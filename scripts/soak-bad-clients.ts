@@ -1,5 +1,4 @@
 // The soak's misbehaving clients: bad inputs that must be refused exactly, and connect/disconnect floods.
-import net from 'node:net'
 import { WebSocket } from 'ws'
 import { encodeFrame, type Framing } from '../shared/framing.ts'
 import { TEXT } from '../shared/protocol.ts'
@@ -12,37 +11,16 @@ import {
   type AnyClient,
 } from '../test-support/framed-client.ts'
 import { DP, answerText } from '../test-support/requests.ts'
+import { EXITS, tcpCycle } from '../test-support/tcp-cycle.ts'
 
 const MAX_MESSAGE = 64 * 1024
 /** The server's idle timeout in the soak, so clients that stall mid-message are answered 408 in time. */
 export const IDLE_S = 2
 
 /** A connect, then one of: destroy, FIN, reset, or half a message and destroy. True when it connected. */
-export function floodTcp(port: number, n: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = net.connect({ port, host: '127.0.0.1' })
-    let connected = false
-    const timer = setTimeout(() => socket.destroy(), OPEN_TIMEOUT_MS)
-    socket.on('error', () => {})
-    socket.once('close', () => {
-      clearTimeout(timer)
-      done(connected)
-    })
-    socket.once('connect', () => {
-      connected = true
-      switch (n % 4) {
-        case 0:
-          return void socket.destroy()
-        case 1:
-          return void socket.end()
-        case 2:
-          return void socket.resetAndDestroy()
-        default:
-          socket.write('{"SERVI')
-          socket.destroy()
-      }
-    })
-  })
+export async function floodTcp(port: number, n: number): Promise<boolean> {
+  const exit = EXITS[n % 4]!
+  return (await tcpCycle(port, exit, { half: '{"SERVI', ms: OPEN_TIMEOUT_MS })).connected
 }
 
 /** A WebSocket through the bridge, closed or terminated as soon as it opens. True when it opened. */

@@ -4,8 +4,10 @@ import { describe, expect, test } from 'vitest'
 import { dumpsBytes } from '../shared/codec.ts'
 import { FRAMINGS, createDecoder, encodeFrame, type Framing } from '../shared/framing.ts'
 import { TEXT } from '../shared/protocol.ts'
+import { Changes } from '../test-support/changes.ts'
 import { FramedClient } from '../test-support/framed-client.ts'
 import { answerText } from '../test-support/requests.ts'
+import { EXITS, tcpCycle } from '../test-support/tcp-cycle.ts'
 import type { RunningServer } from './server.ts'
 import { collector, useTestServer } from './test-server.ts'
 
@@ -24,27 +26,26 @@ const REQUEST = dumpsBytes({
   EMAIL_USUARIO: 'slow@wire.lab',
 })
 
-/** Writes `bytes` one at a time, one every `ms`, until they run out or the socket closes. */
-function trickle(socket: net.Socket, bytes: Uint8Array, ms: number): { sent: () => number } {
+/**
+ * Writes `bytes` one at a time, one every `ms` (the slow client is the test's subject), until they run
+ * out or the socket closes; `done` resolves then.
+ */
+function trickle(socket: net.Socket, bytes: Uint8Array, ms: number) {
   let sent = 0
+  let stop = () => {}
+  const done = new Promise<void>((resolve) => (stop = resolve))
   const timer = setInterval(() => {
     if (sent >= bytes.length || socket.destroyed || socket.writableEnded) {
       clearInterval(timer)
-      return
+      return stop()
     }
     socket.write(bytes.subarray(sent, ++sent))
   }, ms)
-  socket.once('close', () => clearInterval(timer))
-  return { sent: () => sent }
-}
-
-/** Resolves once `check()` holds, polling; rejects after `ms`. */
-async function eventually(check: () => boolean, ms = 5_000, what = 'condition'): Promise<void> {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 5))
-  }
+  socket.once('close', () => {
+    clearInterval(timer)
+    stop()
+  })
+  return { sent: () => sent, done }
 }
 
 describe.each(['json', 'ndjson', 'length'] as const)('%s port', (framing) => {
@@ -64,7 +65,7 @@ describe.each(['json', 'ndjson', 'length'] as const)('%s port', (framing) => {
     // Bytes kept coming until the end, far fewer than the message needed.
     expect(loris.sent()).toBeGreaterThanOrEqual(2)
     expect(loris.sent()).toBeLessThan(unfinished.length / 2)
-    await eventually(() => lab.server.connections === 0)
+    await lab.until(() => lab.server.connections === 0)
   })
 })
 
@@ -110,7 +111,8 @@ test('naive port: trickled bytes are reads, so whole messages, each answered 400
   const bytes = Buffer.from('{"SERVICE": "Da') // 15 bytes, 1.5 s: well past the idle timeout
   const started = Date.now()
   const loris = trickle(c.socket, bytes, 100)
-  await eventually(() => loris.sent() === bytes.length, 10_000, 'the whole trickle')
+  await loris.done
+  expect(loris.sent()).toBe(bytes.length)
   expect(Date.now() - started).toBeGreaterThan(idleMs * 2)
   c.end()
   await c.closed
@@ -132,34 +134,10 @@ const LOOKUP = dumpsBytes({
 const HALF = Buffer.from('{"SERVIÇO": "Dados')
 
 /** One connect/disconnect cycle, of six kinds: destroy, FIN, reset, half message then destroy or FIN, a request then FIN. */
-function cycle(port: number, framing: Framing, kind: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ port, host: '127.0.0.1' })
-    const timer = setTimeout(() => reject(new Error(`cycle ${kind} on ${framing} hung`)), 10_000)
-    socket.on('error', () => {})
-    socket.on('data', () => {})
-    socket.once('close', () => {
-      clearTimeout(timer)
-      resolve()
-    })
-    socket.once('connect', () => {
-      switch (kind) {
-        case 0:
-          return void socket.destroy()
-        case 1:
-          return void socket.end()
-        case 2:
-          return void socket.resetAndDestroy()
-        case 3:
-          socket.write(HALF)
-          return void socket.destroy()
-        case 4:
-          return void socket.end(HALF)
-        default:
-          socket.end(encodeFrame(framing, LOOKUP))
-      }
-    })
-  })
+async function cycle(port: number, framing: Framing, kind: number): Promise<void> {
+  const request = encodeFrame(framing, LOOKUP)
+  const { hung } = await tcpCycle(port, EXITS[kind]!, { half: HALF, request, ms: 10_000 })
+  if (hung) throw new Error(`cycle ${kind} on ${framing} hung`)
 }
 
 /** `count` cycles over every port, at most 50 at once. */
@@ -180,13 +158,14 @@ test('5000 connect/disconnect cycles leave no connection, socket handle or memor
   const tcpHandles = () =>
     process.getActiveResourcesInfo().filter((r) => r.startsWith('TCP')).length
   await flood(s, 500) // warm-up: JIT, buffer pools
-  await eventually(() => s.connections === 0)
+  await lab.until(() => s.connections === 0)
   gc()
   const heap0 = process.memoryUsage().heapUsed
   const handles0 = tcpHandles()
   await flood(s, 5000)
-  await eventually(() => s.connections === 0, 5_000, 'every connection gone')
-  await eventually(() => tcpHandles() === handles0, 5_000, 'every socket handle closed')
+  await lab.until(() => s.connections === 0, 5_000, 'every connection gone')
+  // A socket's handle is closed before its 'close', so the last closing line finds them all gone.
+  expect(tcpHandles()).toBe(handles0)
   gc()
   const growth = process.memoryUsage().heapUsed - heap0
   console.log(`heap growth after 5000 connect/disconnect cycles: ${(growth / 1024).toFixed(0)} KiB`)
@@ -196,7 +175,7 @@ test('5000 connect/disconnect cycles leave no connection, socket handle or memor
 test('a connect flood past --max-connections: every extra client gets 503, the held ones go on', async () => {
   const s = await start({ maxConnections: 10 })
   const held = await Promise.all(Array.from({ length: 10 }, () => connect('ndjson')))
-  await eventually(() => s.connections === 10)
+  await lab.until(() => s.connections === 10)
   const gc = collector()
   gc()
   const heap0 = process.memoryUsage().heapUsed
@@ -237,22 +216,22 @@ test('clients that pipeline and never read cost the server a bounded few hundred
   const stalled = await Promise.all(
     Array.from({ length: 20 }, () => FramedClient.connect(s.ports.json, 'json')),
   )
+  const writes = new Changes()
   for (const c of stalled) {
     // Never read: the answers pile up on the server's side until it stops reading the requests.
     c.socket.pause()
     const pump = () => {
       while (c.socket.write(lookups)) moved++
       moved++
+      writes.changed()
       c.socket.once('drain', pump)
     }
     pump()
   }
-  // Wait until no client can write any more: every server socket has stopped reading.
-  let last = -1
-  for (;;) {
-    await eventually(() => moved !== last, 2_000).catch(() => undefined)
-    if (moved === last) break
+  // Until no client can write any more (every server socket has stopped reading): 2 s without a drain.
+  for (let last = -1; moved !== last;) {
     last = moved
+    await writes.until(() => moved !== last, 2_000).catch(() => undefined)
   }
   const perClient = s.buffered / stalled.length
   console.log(`unsent answers held per stalled client: ${(perClient / 1024).toFixed(0)} KiB`)

@@ -33,7 +33,7 @@ afterEach(async () => {
   await Promise.all(children.splice(0).map((c) => c.stop()))
 })
 
-/** Resolves once `check()` holds, polling; rejects after `ms`. */
+/** Resolves once `check()` holds, polling: another process's socket count makes no event. */
 async function until(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
   const end = Date.now() + ms
   while (!(await check())) {

@@ -134,21 +134,26 @@ function orderProblem(events: ProtocolEvent[], length: number): string | undefin
   return undefined
 }
 
+/** A case's bytes, a way to cut them, and a limit: what both fuzzed suites below draw. */
+const fuzzed = (c: Case) =>
+  [stream(c.protocol), chunking, fc.integer({ min: 1, max: 300 })] as const
+/** A new decoder for a case, every limit at `max` and nesting at 8. */
+const decoderFor = (c: Case, max: number) =>
+  createProtocolDecoder(c.protocol, c.direction, {
+    ...c.options,
+    maxMessage: max,
+    maxBody: max,
+    maxDepth: 8,
+  })
+
 describe.each(CASES.map((c) => [name(c), c] as const))('%s decoder, fuzzed', (_, c) => {
   test('any bytes: no throw, events ordered and inside the stream, nothing after a fatal error', () => {
     fc.assert(
-      fc.property(
-        stream(c.protocol),
-        chunking,
-        fc.integer({ min: 1, max: 300 }),
-        (bytes, cut, max) => {
-          const options = { ...c.options, maxMessage: max, maxBody: max, maxDepth: 8 }
-          const decoder = createProtocolDecoder(c.protocol, c.direction, options)
-          const { events, pending } = feed(decoder, splitBytes(bytes, cut))
-          expect(orderProblem(events, bytes.length)).toBeUndefined()
-          for (const p of pending) expect(p).toBeLessThanOrEqual(bound(c, max))
-        },
-      ),
+      fc.property(...fuzzed(c), (bytes, cut, max) => {
+        const { events, pending } = feed(decoderFor(c, max), splitBytes(bytes, cut))
+        expect(orderProblem(events, bytes.length)).toBeUndefined()
+        for (const p of pending) expect(p).toBeLessThanOrEqual(bound(c, max))
+      }),
       { numRuns: 200 },
     )
   })
@@ -159,22 +164,11 @@ const EXACT = CASES.filter((c) => c.protocol !== 'lesson')
 describe.each(EXACT.map((c) => [name(c), c] as const))('%s decoder, any chunking', (_, c) => {
   test('gives exactly the events of one push', () => {
     fc.assert(
-      fc.property(
-        stream(c.protocol),
-        chunking,
-        fc.integer({ min: 1, max: 300 }),
-        (bytes, cut, max) => {
-          const options = { ...c.options, maxMessage: max, maxBody: max, maxDepth: 8 }
-          const whole = feed(createProtocolDecoder(c.protocol, c.direction, options), [
-            bytes,
-          ]).events
-          const split = feed(
-            createProtocolDecoder(c.protocol, c.direction, options),
-            splitBytes(bytes, cut),
-          ).events
-          expect(plain(split)).toEqual(plain(whole))
-        },
-      ),
+      fc.property(...fuzzed(c), (bytes, cut, max) => {
+        const whole = feed(decoderFor(c, max), [bytes]).events
+        const split = feed(decoderFor(c, max), splitBytes(bytes, cut)).events
+        expect(plain(split)).toEqual(plain(whole))
+      }),
       { numRuns: 200 },
     )
   })

@@ -89,24 +89,25 @@ describe.skipIf(!REDIS)('a real redis-server (redis-server missing: skipped)', (
 
   test('RESP3 after HELLO 3: every type DEBUG PROTOCOL sends, and pushes', async () => {
     const port = await startRedis()
-    const types = [
-      'string',
-      'integer',
-      'double',
-      'bignum',
-      'null',
-      'array',
-      'set',
-      'map',
-      'attrib',
-      'push',
-      'verbatim',
-      'true',
-      'false',
+    // Each DEBUG PROTOCOL type and what it decodes to: attrib and push come before their reply.
+    const debug: [string, string[]][] = [
+      ['string', ['bulk']],
+      ['integer', ['integer']],
+      ['double', ['double']],
+      ['bignum', ['bignum']],
+      ['null', ['null']],
+      ['array', ['array']],
+      ['set', ['set']],
+      ['map', ['map']],
+      ['attrib', ['attribute', 'bulk']],
+      ['push', ['push', 'bulk']],
+      ['verbatim', ['verbatim']],
+      ['true', ['boolean']],
+      ['false', ['boolean']],
     ]
     const sent = concatBytes([
       respCommand(['HELLO', '3']),
-      ...types.map((t) => respCommand(['DEBUG', 'PROTOCOL', t])),
+      ...debug.map(([type]) => respCommand(['DEBUG', 'PROTOCOL', type])),
       respCommand(['SET', 'k', 'olá']),
       respCommand(['GET', 'k']),
       respCommand(['GET', 'nada']),
@@ -119,25 +120,11 @@ describe.skipIf(!REDIS)('a real redis-server (redis-server missing: skipped)', (
     expect(values[0]).toMatchObject({ type: 'map' })
     expect(formatResp(values[0]!)).toContain('"server" => "redis"')
     expect(values.slice(1).map((v) => v?.type)).toEqual([
-      'bulk',
-      'integer',
-      'double',
-      'bignum',
-      'null',
-      'array',
-      'set',
-      'map',
-      'attribute',
-      'bulk', // DEBUG PROTOCOL attrib: an attribute, then its reply
-      'push',
-      'bulk', // DEBUG PROTOCOL push: a push, then the command's own reply
-      'verbatim',
-      'boolean',
-      'boolean',
-      'simple',
-      'bulk',
-      'null',
-      'simple',
+      ...debug.flatMap(([, decoded]) => decoded),
+      'simple', // SET
+      'bulk', // GET k
+      'null', // GET nada
+      'simple', // QUIT
     ])
     expect(values[3]).toEqual({ type: 'double', text: '3.141' })
     expect(values[4]).toMatchObject({
