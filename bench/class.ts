@@ -7,7 +7,7 @@ import { LESSON_SCENARIO } from '../shared/protocol.ts'
 import { FramedClient, type AnyClient } from '../test-support/framed-client.ts'
 import { LESSON_ANSWERS } from '../test-support/requests.ts'
 import { startChild, type Child } from '../test-support/spawn.ts'
-import { quantile } from './stats.ts'
+import { median, quantile } from './stats.ts'
 
 const { values } = parseArgs({
   options: {
@@ -142,11 +142,18 @@ async function main(): Promise<void> {
         stop()
         tcp.push(await phase(child, direct, n, false))
       }
-      const without = row('bridge, no pause', n, closed)
-      const withTeacher = row('bridge, no pause, teacher view open', n, watched)
+      row('bridge, no pause', n, closed)
+      row('bridge, no pause, teacher view open', n, watched)
       row("direct TCP, no pause (bench:server's path)", n, tcp)
+      // Each open phase against the closed one just before it: the machine's drift cancels out.
+      const rate = (p: Phase) => p.requests / p.seconds
+      const cpu = (p: Phase) => p.cpuSeconds / p.requests
+      const paired = closed.map((c, r) => rate(watched[r]!) / rate(c))
+      const cpuPaired = closed.map((c, r) => cpu(watched[r]!) / cpu(c))
+      const pct = (x: number) => `${(x * 100).toFixed(1)}%`
       rows.push([
-        `  teacher view open: ${((withTeacher / without) * 100).toFixed(1)}% of the throughput without it`,
+        `  teacher view open: ${pct(median(paired))} of the throughput without it, CPU per request ` +
+          `${pct(median(cpuPaired))} (medians of ${RUNS} paired runs: ${paired.map(pct).join(', ')})`,
         '',
         '',
         '',

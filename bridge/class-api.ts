@@ -9,6 +9,17 @@ export type ClassApi = (req: IncomingMessage, res: ServerResponse, url: URL) => 
 
 // The stream sends a snapshot at most this often, however busy the class is.
 const STREAM_EVERY_MS = 500
+// ...and never spends more than 1/COST_SHARE of the process's time on it: a class so large that one
+// snapshot takes 15 ms gets one every 750 ms, so the students' relays keep 98% of the process.
+const COST_SHARE = 50
+
+/**
+ * Milliseconds between two snapshots of a stream after one that took `costMs` to build and write:
+ * STREAM_EVERY_MS, or longer when snapshots are so costly that they would take over 2% of the time.
+ */
+export function streamInterval(costMs: number): number {
+  return Math.max(STREAM_EVERY_MS, Math.ceil(costMs * COST_SHARE))
+}
 // A comment line this often keeps proxies and the bridge's own idle timer from closing the stream.
 const HEARTBEAT_MS = 15_000
 // Teacher screens streaming at once; more get 503 (a student cannot open a stream without the key).
@@ -61,7 +72,10 @@ export function createClassApi(monitor: ClassMonitor, key: string): ClassApi {
   }
 }
 
-/** Server-sent events: a snapshot now, then one whenever the class changes (at most every 500 ms). */
+/**
+ * Server-sent events: a snapshot now, then one whenever the class changes (at most every 500 ms, less
+ * often for a class whose snapshots are costly, never faster than the screen reads them).
+ */
 function stream(
   req: IncomingMessage,
   res: ServerResponse,
@@ -77,16 +91,28 @@ function stream(
   })
   res.write('retry: 2000\n\n')
   let timer: NodeJS.Timeout | undefined
-  let last = 0
+  let next = 0
+  let draining = false
   const send = () => {
     timer = undefined
-    last = Date.now()
+    // A screen that has not read the last snapshot gets the newest once it has, none in between.
+    if (res.writableNeedDrain) {
+      draining = true
+      return
+    }
+    const t0 = performance.now()
     res.write(`event: snapshot\ndata: ${monitor.snapshotJson()}\n\n`)
+    next = Date.now() + streamInterval(performance.now() - t0)
   }
   const changed = () => {
-    if (timer !== undefined) return
-    timer = setTimeout(send, Math.max(0, last + STREAM_EVERY_MS - Date.now()))
+    if (timer !== undefined || draining) return
+    timer = setTimeout(send, Math.max(0, next - Date.now()))
   }
+  res.on('drain', () => {
+    if (!draining) return
+    draining = false
+    changed()
+  })
   const heartbeat = setInterval(() => res.write(': still here\n\n'), HEARTBEAT_MS)
   const unsubscribe = monitor.subscribe(changed)
   send()
