@@ -2,6 +2,9 @@
 import type { Page } from '@playwright/test'
 import { expect, shot, startRangeLab, stopRangeLab, test } from './fixtures.ts'
 
+// Between pieces, so that each is its own read on a machine busy with the whole e2e suite.
+const SAFE_INTERVAL = '500'
+
 // Opens the lab with only the naive and json columns, the pair the lesson compares.
 async function openNaiveAndJson(page: Page, url: string) {
   await page.goto(`${url}#framing`)
@@ -22,6 +25,9 @@ test('a message split into three pieces breaks naive (three 400s) and not json',
   const { naive, json } = await openNaiveAndJson(page, lab.url)
   await expect(page.getByLabel('Pedaços', { exact: true })).toHaveValue('3')
   await expect(page.getByLabel('Intervalo entre pedaços', { exact: true })).toHaveValue('200')
+  // Pieces 200 ms apart arrive in three reads, unless the machine stalls the process serving both
+  // bridge and server for that long (a loaded CI did once: two pieces in one read, two 400s).
+  await page.getByLabel('Intervalo entre pedaços', { exact: true }).fill(SAFE_INTERVAL)
   await page.getByRole('button', { name: 'Executar', exact: true }).click()
 
   await expect(naive.getByText('1 mensagem enviada, 3 respostas de erro')).toBeVisible()
@@ -88,6 +94,7 @@ test('by default the four bundled framings run side by side, and only naive brea
   await page.goto(`${lab.url}#framing`)
   const columns = page.getByRole('region', { name: /^(json|ndjson|length|naive) / })
   await expect(columns).toHaveCount(4)
+  await page.getByLabel('Intervalo entre pedaços', { exact: true }).fill(SAFE_INTERVAL)
   await page.getByRole('button', { name: 'Executar', exact: true }).click()
   for (const name of ['json', 'ndjson', 'length']) {
     const column = page.getByRole('region', { name: new RegExp(`^${name} `) })
