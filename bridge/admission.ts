@@ -6,6 +6,7 @@ import {
   CLIENT_PARAM,
   CLOSE,
   GROUP_PARAM,
+  isAllowRange,
   isClientId,
   normalizeGroup,
   parseTarget,
@@ -112,20 +113,12 @@ export function admit(
   return { ok: true, host: wanted.host, port: wanted.port, entry, group, client }
 }
 
-const isPort = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 65535
-
 /**
  * An allow-list entry with a host and ports in order: the AllowedTarget schema's rules, by hand
  * because the bridge does not load zod (bench:bridge measured the cost). Throws WL_ERR_BAD_ALLOW.
  */
 export function checkAllowed(entry: AllowedTarget): AllowedTarget {
-  const ok =
-    typeof entry.host === 'string' &&
-    entry.host !== '' &&
-    isPort(entry.from) &&
-    isPort(entry.to) &&
-    entry.from <= entry.to
-  if (!ok) {
+  if (!isAllowRange(entry)) {
     throw wlError('WL_ERR_BAD_ALLOW', `bad allow-list entry ${JSON.stringify(entry)}`)
   }
   return { ...entry }

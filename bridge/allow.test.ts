@@ -7,6 +7,8 @@ import {
   originChecker,
   parseAllow,
 } from './allow.ts'
+import { checkAllowed } from './admission.ts'
+import { AllowedTarget } from '../shared/bridge-protocol.ts'
 
 describe('parseAllow', () => {
   it('reads HOST:PORT, HOST:PORT-PORT and bracketed IPv6', () => {
@@ -155,5 +157,30 @@ describe('origins', () => {
     const check = originChecker(['*'])
     expect(check('http://evil.example', '127.0.0.1:8080')).toBe(true)
     expect(check('null', '127.0.0.1:8080')).toBe(true)
+  })
+})
+
+describe('one allow-list rule', () => {
+  it("the bridge's options and /api/targets' schema accept and refuse the same entries", () => {
+    const entries = [
+      { host: '127.0.0.1', from: 3213, to: 3216 },
+      { host: 'lab.local', from: 1, to: 65535 },
+      { host: '', from: 3213, to: 3213 },
+      { host: '127.0.0.1', from: 3216, to: 3213 },
+      { host: '127.0.0.1', from: 0, to: 10 },
+      { host: '127.0.0.1', from: 10, to: 65536 },
+      { host: '127.0.0.1', from: 1.5, to: 10 },
+    ]
+    const bridge = entries.map((e) => {
+      try {
+        checkAllowed(e)
+        return true
+      } catch {
+        return false
+      }
+    })
+    const schema = entries.map((e) => AllowedTarget.safeParse(e).success)
+    expect(bridge).toEqual([true, true, false, false, false, false, false])
+    expect(schema).toEqual(bridge)
   })
 })

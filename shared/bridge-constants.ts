@@ -83,3 +83,19 @@ export function normalizeGroup(text: string): string | undefined {
 export function isClientId(text: string): boolean {
   return /^[A-Za-z0-9_-]{1,40}$/.test(text)
 }
+
+/**
+ * The one rule every allow-list entry keeps, however it was made (the bridge's options, the zod
+ * schema of /api/targets): a host, and a rising range of TCP ports (1-65535).
+ */
+export function isAllowRange(entry: { host: unknown; from: unknown; to: unknown }): boolean {
+  const port = (n: unknown): n is number =>
+    Number.isInteger(n) && Number(n) >= 1 && Number(n) <= 65535
+  return (
+    typeof entry.host === 'string' &&
+    entry.host !== '' &&
+    port(entry.from) &&
+    port(entry.to) &&
+    entry.from <= entry.to
+  )
+}

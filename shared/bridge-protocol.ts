@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { FRAMINGS } from './framing.ts'
 import { PROTOCOLS } from './protocols/types.ts'
+import { isAllowRange } from './bridge-constants.ts'
 
 export * from './bridge-constants.ts'
 
@@ -55,14 +56,16 @@ export type BridgeEvent = z.infer<typeof BridgeEvent>
  * One allow-list entry: a host and an inclusive port range, with what is known of the target: its
  * protocol (absent: the lesson's), the lesson's framing, and a name for people.
  */
-export const AllowedTarget = z.object({
-  host: z.string(),
-  from: z.number().int().min(1).max(65535),
-  to: z.number().int().min(1).max(65535),
-  protocol: z.enum(PROTOCOLS).optional(),
-  framing: z.enum(FRAMINGS).optional(),
-  label: z.string().optional(),
-})
+export const AllowedTarget = z
+  .object({
+    host: z.string(),
+    from: z.number(),
+    to: z.number(),
+    protocol: z.enum(PROTOCOLS).optional(),
+    framing: z.enum(FRAMINGS).optional(),
+    label: z.string().optional(),
+  })
+  .refine(isAllowRange, 'a host and a rising range of TCP ports (1-65535)')
 export type AllowedTarget = z.infer<typeof AllowedTarget>
 
 /** The answer of GET /api/targets. */
