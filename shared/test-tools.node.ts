@@ -35,6 +35,9 @@ export function run(
     child.on('close', (code) =>
       resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString() }),
     )
+    // A program that exits without reading its input (sh -c 'printf ...') closes the pipe first:
+    // that EPIPE is the program's choice, not a failure; its output and status are what count.
+    child.stdin.on('error', () => {})
     child.stdin.end(input)
   })
 }
