@@ -38,12 +38,15 @@ function run(cmd: string, args: string[], cwd: string, env = process.env, warnin
 try {
   // 1. npm pack, as npm publish would: its prepack script builds the page and the node code.
   let t0 = performance.now()
-  const packed = JSON.parse(
-    run('npm', ['pack', '--json', '--pack-destination', tmp, '--loglevel', 'error'], repo).replace(
-      /^[^[]*/s,
-      '',
-    ),
-  ) as { filename: string; size: number; unpackedSize: number; entryCount: number }[]
+  const out = run('npm', ['pack', '--json', '--pack-destination', tmp, '--loglevel', 'error'], repo)
+  // The build's own output comes first on stdout (vite's colours include '['); npm's JSON array
+  // starts on a line of its own.
+  const packed = JSON.parse(out.slice(out.search(/^\[$/m))) as {
+    filename: string
+    size: number
+    unpackedSize: number
+    entryCount: number
+  }[]
   const tgz = packed[0]!
   console.log(
     `packed ${tgz.filename}: ${(tgz.size / 1e3).toFixed(0)} kB, ${tgz.entryCount} files, ` +
