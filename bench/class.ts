@@ -78,6 +78,31 @@ async function phase(
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+/** Shares of the process's busy CPU time, from its CPU profile over one phase. */
+interface Shares {
+  busyMs: number
+  shares: { view: number; monitor: number }
+}
+
+/** Runs `work` with the child's CPU profiler on (bench/profile-share.ts), and what it measured. */
+async function profiled<T>(child: Child, work: () => Promise<T>): Promise<[T, Shares]> {
+  child.process.kill('SIGUSR2')
+  const result = await work()
+  const report = new Promise<Shares>((resolve) => {
+    let buffered = ''
+    const onData = (chunk: Buffer) => {
+      buffered += chunk.toString()
+      const m = /^profile (.*)$/m.exec(buffered)
+      if (!m) return
+      child.process.stdout!.off('data', onData)
+      resolve(JSON.parse(m[1]!) as Shares)
+    }
+    child.process.stdout!.on('data', onData)
+  })
+  child.process.kill('SIGUSR2')
+  return [result, await report]
+}
+
 /** A teacher's screen: the class view's stream, read as it comes. */
 function teacher(port: number): Promise<() => void> {
   return new Promise((resolve, reject) => {
@@ -103,6 +128,7 @@ async function main(): Promise<void> {
     })
   const direct = (i: number) => FramedClient.connect(json, 'json', { localAddress: address(i) })
   const rows: string[][] = []
+  const notes: string[] = []
   let wrong = 0
   const row = (what: string, n: number, runs: Phase[]) => {
     const all = runs.flatMap((p) => p.rtt).sort((a, b) => a - b)
@@ -134,11 +160,16 @@ async function main(): Promise<void> {
       const closed: Phase[] = []
       const watched: Phase[] = []
       const tcp: Phase[] = []
+      const profiles: { closed: Shares[]; watched: Shares[] } = { closed: [], watched: [] }
       for (let r = 0; r < RUNS; r++) {
         // Interleaved, so the machine's drift falls on all three alike.
-        closed.push(await phase(child, viaBridge, n, false))
+        const [c, pc] = await profiled(child, () => phase(child, viaBridge, n, false))
+        closed.push(c)
+        profiles.closed.push(pc)
         const stop = await teacher(bridge)
-        watched.push(await phase(child, viaBridge, n, false))
+        const [w, pw] = await profiled(child, () => phase(child, viaBridge, n, false))
+        watched.push(w)
+        profiles.watched.push(pw)
         stop()
         tcp.push(await phase(child, direct, n, false))
       }
@@ -151,15 +182,16 @@ async function main(): Promise<void> {
       const paired = closed.map((c, r) => rate(watched[r]!) / rate(c))
       const cpuPaired = closed.map((c, r) => cpu(watched[r]!) / cpu(c))
       const pct = (x: number) => `${(x * 100).toFixed(1)}%`
-      rows.push([
-        `  teacher view open: ${pct(median(paired))} of the throughput without it, CPU per request ` +
-          `${pct(median(cpuPaired))} (medians of ${RUNS} paired runs: ${paired.map(pct).join(', ')})`,
-        '',
-        '',
-        '',
-        '',
-        '',
-      ])
+      const share = (list: Shares[], key: 'view' | 'monitor') =>
+        median(list.map((p) => p.shares[key]))
+      notes.push(
+        `${n} students, no pause, teacher view open: ${pct(median(paired))} of the throughput ` +
+          `without it, CPU per request ${pct(median(cpuPaired))} (medians of ${RUNS} paired runs; ` +
+          `throughput ratios ${paired.map(pct).join(', ')}). CPU profile of the process: the view ` +
+          `(stream and snapshots) ${pct(share(profiles.watched, 'view'))} of its busy time; the ` +
+          `recording every relay gets, watched or not, ${pct(share(profiles.watched, 'monitor'))} ` +
+          `open, ${pct(share(profiles.closed, 'monitor'))} closed.`,
+      )
     }
   } finally {
     await child.stop()
@@ -169,7 +201,8 @@ async function main(): Promise<void> {
   const fmt = (r: string[]) =>
     r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
   console.log(fmt(head))
-  for (const r of rows) console.log(r[1] === '' ? r[0] : fmt(r))
+  for (const r of rows) console.log(fmt(r))
+  for (const note of notes) console.log(`\n${note}`)
   console.log(`\nwrong answers: ${wrong}`)
   console.log('CPU µs/req: the whole process (server, bridge and monitor) per answered request.')
   if (wrong > 0) process.exitCode = 1
