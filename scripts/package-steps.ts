@@ -69,27 +69,18 @@ export function startWireLab(
   })
 }
 
-/** One GET with this Accept-Encoding, the body as sent (not decompressed), and the headers. */
+/** One GET with this Accept-Encoding: the status, the headers and the body as sent (not decompressed). */
 export function getRaw(
   url: string,
   encoding: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer; wire: number }> {
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers: { 'accept-encoding': encoding, ...headers } }, (res) => {
+    const req = http.get(url, { headers: { 'accept-encoding': encoding } }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => {
-        const body = Buffer.concat(chunks)
-        // Bytes on the wire: the status line and headers as sent, then the body.
-        const head = res.rawHeaders.reduce((n, h) => n + Buffer.byteLength(h) + 2, 0)
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body,
-          wire: 17 + head + 2 + body.length,
-        })
-      })
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      )
       res.on('error', reject)
     })
     req.on('error', reject)
